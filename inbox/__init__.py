@@ -1,0 +1,1 @@
+"""Community Inbox core: everything but the windows. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Channels: one module per network, turning its API into IngestBatches."""
