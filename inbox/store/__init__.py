@@ -1,0 +1,8 @@
+"""Persistence: one interface, SQLite for one desk, PostgreSQL for a team."""
+
+from inbox.store.base import SqlStore, StoreError, SyncState
+from inbox.store.sqlite import SqliteStore, open_sqlite
+
+Store = SqlStore
+
+__all__ = ["SqliteStore", "SqlStore", "Store", "StoreError", "SyncState", "open_sqlite"]

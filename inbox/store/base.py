@@ -1,0 +1,698 @@
+"""The store: every read and write the app makes, in SQL both engines understand.
+
+``SqlStore`` holds the logic once; ``SqliteStore`` (one desk) and a PostgreSQL
+store (team mode) differ only in how they connect, begin transactions and
+spell placeholders. Tests run the same suite against each.
+
+A store object wraps one database connection and must be used from one thread
+only; each thread (GUI reads, the sync worker, the CLI) opens its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from inbox.domain import (
+    Account,
+    AccountStatus,
+    ChannelKind,
+    Contact,
+    Conversation,
+    Direction,
+    Event,
+    EventType,
+    IngestBatch,
+    IngestResult,
+    Message,
+    Origin,
+    Priority,
+    Status,
+    View,
+)
+from inbox.timeutil import from_ms, maybe_from_ms, to_ms, utcnow
+
+Row = Sequence[Any]
+
+
+class StoreError(Exception):
+    """A problem the user can act on (missing conversation, duplicate account name ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    next_attempt_at: datetime | None
+    failures: int
+    last_error: str
+    last_success_at: datetime | None
+
+
+_CONVERSATION_COLUMNS = """
+    c.id, c.account_id, a.handle, c.kind, c.thread_id, c.status, c.priority,
+    k.id, k.platform_id, k.handle, k.display_name, k.followers, k.verified,
+    k.account_created_at, c.preview, c.last_message_at, c.message_count,
+    c.waiting_since, c.first_reply_at, c.snoozed_until, c.assignee, c.team, c.language
+"""
+_CONVERSATION_FROM = """
+    FROM conversations c
+    JOIN accounts a ON a.id = c.account_id
+    JOIN contacts k ON k.id = c.contact_id
+"""
+
+# What each queue view shows and in which order. Longest-waiting first where
+# someone waits; every order ends on the id so keyset paging is total.
+_VIEWS: dict[View, tuple[str, str]] = {
+    View.NEEDS_REPLY: (
+        "c.status = 'open' AND c.waiting_since IS NOT NULL",
+        "c.waiting_since ASC, c.id ASC",
+    ),
+    View.ALL_OPEN: (
+        "c.status IN ('open', 'pending')",
+        "CASE WHEN c.waiting_since IS NULL THEN 1 ELSE 0 END ASC,"
+        " c.waiting_since ASC, c.last_message_at DESC, c.id ASC",
+    ),
+    View.SNOOZED: ("c.status = 'snoozed'", "c.snoozed_until ASC, c.id ASC"),
+    View.RESOLVED: ("c.status = 'resolved'", "c.status_changed_at DESC, c.id DESC"),
+}
+
+PREVIEW_CHARS = 200
+
+
+class SqlStore:
+    """Engine-neutral store logic over a DB-API connection."""
+
+    def __init__(self, connection: Any) -> None:
+        self._conn = connection
+        self._depth = 0
+
+    # -- engine hooks -------------------------------------------------------
+
+    def _sql(self, sql: str) -> str:
+        """Placeholders are written ``?``; engines that spell them otherwise override."""
+        return sql
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        self._conn.commit()
+
+    def _rollback(self) -> None:
+        self._conn.rollback()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- plumbing -----------------------------------------------------------
+
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cursor = self._conn.cursor()
+        cursor.execute(self._sql(sql), tuple(params))
+        return cursor
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(self._exec(sql, params).fetchall())
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row: Row | None = self._exec(sql, params).fetchone()
+        return row
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing; nested uses join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._rollback()
+            raise
+        self._depth = 0
+        self._commit()
+
+    def _event(
+        self,
+        conversation_id: int | None,
+        type_: EventType,
+        at: int,
+        *,
+        actor: str | None = None,
+        data: dict[str, object] | None = None,
+        message_id: int | None = None,
+        dedupe_key: str | None = None,
+    ) -> None:
+        self._exec(
+            "INSERT INTO events (conversation_id, message_id, type, at, actor, data, dedupe_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
+            (
+                conversation_id,
+                message_id,
+                type_.value,
+                at,
+                actor,
+                json.dumps(data or {}, ensure_ascii=False),
+                dedupe_key,
+            ),
+        )
+
+    # -- accounts -----------------------------------------------------------
+
+    def add_account(
+        self,
+        *,
+        name: str,
+        handle: str,
+        user_id: str,
+        api_base: str,
+        credential_ref: str,
+        auth_kind: str,
+        poll_seconds: int = 60,
+    ) -> Account:
+        if self._one("SELECT 1 FROM accounts WHERE name = ?", (name,)):
+            raise StoreError(f"an account named {name!r} already exists")
+        with self.transaction():
+            self._exec(
+                "INSERT INTO accounts (name, handle, user_id, api_base, credential_ref,"
+                " auth_kind, poll_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (name, handle, user_id, api_base, credential_ref, auth_kind, poll_seconds,
+                 to_ms(utcnow())),
+            )
+        account = self.account(name)
+        assert account is not None
+        return account
+
+    _ACCOUNT_COLUMNS = (
+        "id, name, handle, user_id, api_base, credential_ref, auth_kind, status,"
+        " status_reason, poll_seconds"
+    )
+
+    @staticmethod
+    def _account(row: Row) -> Account:
+        return Account(
+            id=row[0], name=row[1], handle=row[2], user_id=row[3], api_base=row[4],
+            credential_ref=row[5], auth_kind=row[6], status=AccountStatus(row[7]),
+            status_reason=row[8], poll_seconds=row[9],
+        )
+
+    def accounts(self) -> list[Account]:
+        rows = self._all(f"SELECT {self._ACCOUNT_COLUMNS} FROM accounts ORDER BY name")
+        return [self._account(r) for r in rows]
+
+    def account(self, name: str) -> Account | None:
+        row = self._one(f"SELECT {self._ACCOUNT_COLUMNS} FROM accounts WHERE name = ?", (name,))
+        return None if row is None else self._account(row)
+
+    def account_by_id(self, account_id: int) -> Account | None:
+        row = self._one(
+            f"SELECT {self._ACCOUNT_COLUMNS} FROM accounts WHERE id = ?", (account_id,)
+        )
+        return None if row is None else self._account(row)
+
+    def remove_account(self, name: str) -> Account:
+        account = self.account(name)
+        if account is None:
+            raise StoreError(f"no account named {name!r}")
+        with self.transaction():
+            self._exec("DELETE FROM accounts WHERE id = ?", (account.id,))
+        return account
+
+    def set_account_status(self, account_id: int, status: AccountStatus, reason: str = "") -> None:
+        with self.transaction():
+            self._exec(
+                "UPDATE accounts SET status = ?, status_reason = ? WHERE id = ?",
+                (status.value, reason, account_id),
+            )
+
+    # -- sync bookkeeping ---------------------------------------------------
+
+    def cursor(self, account_id: int, stream: str) -> str | None:
+        row = self._one(
+            "SELECT value FROM cursors WHERE account_id = ? AND stream = ?", (account_id, stream)
+        )
+        return None if row is None else str(row[0])
+
+    def _set_cursor(self, account_id: int, stream: str, value: str | None) -> None:
+        if value is None:
+            self._exec(
+                "DELETE FROM cursors WHERE account_id = ? AND stream = ?", (account_id, stream)
+            )
+            return
+        self._exec(
+            "INSERT INTO cursors (account_id, stream, value) VALUES (?, ?, ?)"
+            " ON CONFLICT (account_id, stream) DO UPDATE SET value = excluded.value",
+            (account_id, stream, value),
+        )
+
+    def set_cursor(self, account_id: int, stream: str, value: str | None) -> None:
+        with self.transaction():
+            self._set_cursor(account_id, stream, value)
+
+    def sync_state(self, account_id: int) -> SyncState:
+        row = self._one(
+            "SELECT next_attempt_at, failures, last_error, last_success_at FROM account_sync"
+            " WHERE account_id = ?",
+            (account_id,),
+        )
+        if row is None:
+            return SyncState(None, 0, "", None)
+        return SyncState(maybe_from_ms(row[0]), row[1], row[2], maybe_from_ms(row[3]))
+
+    def set_sync_state(self, account_id: int, state: SyncState) -> None:
+        with self.transaction():
+            self._exec(
+                "INSERT INTO account_sync (account_id, next_attempt_at, failures, last_error,"
+                " last_success_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET"
+                " next_attempt_at = excluded.next_attempt_at, failures = excluded.failures,"
+                " last_error = excluded.last_error, last_success_at = excluded.last_success_at",
+                (
+                    account_id,
+                    None if state.next_attempt_at is None else to_ms(state.next_attempt_at),
+                    state.failures,
+                    state.last_error,
+                    None if state.last_success_at is None else to_ms(state.last_success_at),
+                ),
+            )
+
+    # -- ingest -------------------------------------------------------------
+
+    def _upsert_contact(self, contact: Contact, now: int) -> int:
+        created = (
+            None if contact.account_created_at is None else to_ms(contact.account_created_at)
+        )
+        row = self._one(
+            "INSERT INTO contacts (network, platform_id, handle, display_name, followers,"
+            " verified, account_created_at, updated_at) VALUES ('x', ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (network, platform_id) DO UPDATE SET handle = excluded.handle,"
+            " display_name = excluded.display_name, followers = excluded.followers,"
+            " verified = excluded.verified,"
+            " account_created_at = COALESCE(excluded.account_created_at,"
+            " contacts.account_created_at), updated_at = excluded.updated_at RETURNING id",
+            (contact.platform_id, contact.handle, contact.display_name, contact.followers,
+             int(contact.verified), created, now),
+        )
+        assert row is not None
+        return int(row[0])
+
+    def _contact_id(self, platform_id: str, now: int) -> int:
+        """The contact for a platform id, creating a placeholder when X sent no profile."""
+        row = self._one(
+            "SELECT id FROM contacts WHERE network = 'x' AND platform_id = ?", (platform_id,)
+        )
+        if row is not None:
+            return int(row[0])
+        return self._upsert_contact(Contact(platform_id, platform_id, platform_id), now)
+
+    def ingest(
+        self,
+        account_id: int,
+        batch: IngestBatch,
+        cursors: dict[str, str | None] | None = None,
+    ) -> IngestResult:
+        """Store one page from a channel and its cursor in a single transaction.
+
+        Re-ingesting the same page changes nothing: messages are unique per
+        channel, events carry dedupe keys. A crash before commit leaves the old
+        cursor, so the page is fetched again and deduplicated.
+        """
+        now = to_ms(utcnow())
+        new_ids: list[int] = []
+        duplicates = 0
+        touched: set[int] = set()
+        reopened: set[int] = set()
+        conv_cache: dict[tuple[str, str], tuple[int, str, int]] = {}
+        with self.transaction():
+            contact_ids = {c.platform_id: self._upsert_contact(c, now) for c in batch.contacts}
+
+            def contact_for(platform_id: str) -> int:
+                if platform_id not in contact_ids:
+                    contact_ids[platform_id] = self._contact_id(platform_id, now)
+                return contact_ids[platform_id]
+
+            def conversation_for(kind: ChannelKind, thread_id: str, customer: str,
+                                 language: str | None, at: int) -> tuple[int, str, int]:
+                key = (kind.value, thread_id)
+                if key in conv_cache:
+                    return conv_cache[key]
+                row = self._one(
+                    "SELECT id, status, status_changed_at FROM conversations"
+                    " WHERE account_id = ? AND kind = ? AND thread_id = ?",
+                    (account_id, kind.value, thread_id),
+                )
+                if row is None:
+                    row = self._one(
+                        "INSERT INTO conversations (account_id, kind, thread_id, contact_id,"
+                        " status, status_changed_at, language, last_message_at, created_at)"
+                        " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)"
+                        " RETURNING id, status, status_changed_at",
+                        (account_id, kind.value, thread_id, contact_for(customer), at,
+                         language, at, now),
+                    )
+                    assert row is not None
+                conv_cache[key] = (int(row[0]), str(row[1]), int(row[2]))
+                return conv_cache[key]
+
+            for msg in sorted(batch.messages, key=lambda m: (m.created_at, m.platform_id)):
+                at = to_ms(msg.created_at)
+                if msg.direction is Direction.IN:
+                    customer = msg.author_platform_id
+                else:
+                    customer = msg.counterpart_platform_id or msg.author_platform_id
+                conv_id, status, changed_at = conversation_for(
+                    msg.kind, msg.thread_id, customer, msg.language, at
+                )
+                origin = msg.origin.value if msg.origin else None
+                row = self._one(
+                    "INSERT INTO messages (conversation_id, account_id, kind, platform_id,"
+                    " direction, author_contact_id, author_platform_id, text, language,"
+                    " in_reply_to, created_at, ingested_at, agent, origin, automatic)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (account_id, kind, platform_id) DO NOTHING RETURNING id",
+                    (conv_id, account_id, msg.kind.value, msg.platform_id, msg.direction.value,
+                     contact_for(msg.author_platform_id), msg.author_platform_id, msg.text,
+                     msg.language, msg.in_reply_to_platform_id, at, now, msg.agent, origin,
+                     int(msg.automatic)),
+                )
+                if row is None:
+                    duplicates += 1
+                    continue
+                message_id = int(row[0])
+                new_ids.append(message_id)
+                touched.add(conv_id)
+                inbound = msg.direction is Direction.IN
+                self._event(
+                    conv_id,
+                    EventType.MESSAGE_IN if inbound else EventType.MESSAGE_OUT,
+                    at,
+                    actor=msg.agent,
+                    message_id=message_id,
+                    data={"origin": origin, "automatic": msg.automatic, "kind": msg.kind.value},
+                )
+                self._exec(
+                    "UPDATE conversations SET message_count = message_count + 1,"
+                    " preview = CASE WHEN ? >= last_message_at THEN ? ELSE preview END,"
+                    " last_message_at = CASE WHEN ? > last_message_at THEN ?"
+                    " ELSE last_message_at END WHERE id = ?",
+                    (at, _preview(msg.text), at, at, conv_id),
+                )
+                if inbound and status in (Status.SNOOZED, Status.RESOLVED) and at > changed_at:
+                    self._exec(
+                        "UPDATE conversations SET status = 'open', status_changed_at = ?,"
+                        " snoozed_until = NULL WHERE id = ?",
+                        (at, conv_id),
+                    )
+                    self._event(conv_id, EventType.REOPENED, at, message_id=message_id,
+                                data={"from": status})
+                    self._event(conv_id, EventType.STATUS, at,
+                                data={"from": status, "to": Status.OPEN.value})
+                    reopened.add(conv_id)
+                    conv_cache[(msg.kind.value, msg.thread_id)] = (conv_id, Status.OPEN, at)
+
+            for ev in batch.events:
+                conv_id, _, _ = conversation_for(
+                    ev.kind, ev.thread_id, ev.actor_platform_id, None, to_ms(ev.created_at)
+                )
+                contact_for(ev.actor_platform_id)
+                self._event(conv_id, ev.type, to_ms(ev.created_at),
+                            data={"participant": ev.actor_platform_id},
+                            dedupe_key=f"{account_id}:{ev.kind.value}:{ev.platform_id}:{ev.type}")
+                touched.add(conv_id)
+
+            for conv_id in touched:
+                self._refresh_waiting(conv_id)
+            for stream, value in (cursors or {}).items():
+                self._set_cursor(account_id, stream, value)
+        return IngestResult(
+            new_messages=len(new_ids),
+            duplicates=duplicates,
+            conversations_touched=frozenset(touched),
+            reopened=frozenset(reopened),
+            new_message_ids=tuple(new_ids),
+        )
+
+    def _refresh_waiting(self, conv_id: int) -> None:
+        """Derive ``waiting_since`` and ``first_reply_at`` from the messages themselves.
+
+        Pages can arrive out of order (mentions come newest first), so the
+        values are recomputed rather than nudged: the customer waits since the
+        oldest inbound message newer than the last human (non-automatic) reply.
+        """
+        self._exec(
+            "UPDATE conversations SET"
+            " first_reply_at = (SELECT MIN(created_at) FROM messages m WHERE"
+            "  m.conversation_id = conversations.id AND m.direction = 'out'"
+            "  AND m.automatic = 0),"
+            " waiting_since = (SELECT MIN(created_at) FROM messages m WHERE"
+            "  m.conversation_id = conversations.id AND m.direction = 'in' AND m.created_at >"
+            "  COALESCE((SELECT MAX(created_at) FROM messages o WHERE o.conversation_id ="
+            "  conversations.id AND o.direction = 'out' AND o.automatic = 0), -1))"
+            " WHERE id = ?",
+            (conv_id,),
+        )
+
+    def message_exists(self, account_id: int, kind: ChannelKind, platform_id: str) -> bool:
+        return (
+            self._one(
+                "SELECT 1 FROM messages WHERE account_id = ? AND kind = ? AND platform_id = ?",
+                (account_id, kind.value, platform_id),
+            )
+            is not None
+        )
+
+    # -- the queue ----------------------------------------------------------
+
+    def queue_ids(self, view: View, *, account_id: int | None = None) -> list[int]:
+        """Every conversation id of a view, in queue order (the Qt model pages rows in)."""
+        where, order = _VIEWS[view]
+        params: list[Any] = []
+        if account_id is not None:
+            where += " AND c.account_id = ?"
+            params.append(account_id)
+        rows = self._all(f"SELECT c.id FROM conversations c WHERE {where} ORDER BY {order}", params)
+        return [int(r[0]) for r in rows]
+
+    def count(self, view: View) -> int:
+        where, _ = _VIEWS[view]
+        row = self._one(f"SELECT COUNT(*) FROM conversations c WHERE {where}")
+        return int(row[0]) if row else 0
+
+    def conversations(self, ids: Iterable[int]) -> dict[int, Conversation]:
+        """Conversations by id, with their contact and tags (one page of the queue)."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self._all(
+            f"SELECT {_CONVERSATION_COLUMNS} {_CONVERSATION_FROM} WHERE c.id IN ({marks})",
+            wanted,
+        )
+        tags: dict[int, list[str]] = {}
+        for conv_id, tag in self._all(
+            f"SELECT conversation_id, tag FROM conversation_tags WHERE conversation_id IN"
+            f" ({marks}) ORDER BY tag",
+            wanted,
+        ):
+            tags.setdefault(int(conv_id), []).append(str(tag))
+        return {int(r[0]): _conversation(r, tuple(tags.get(int(r[0]), ()))) for r in rows}
+
+    def conversation(self, conversation_id: int) -> Conversation:
+        found = self.conversations([conversation_id]).get(conversation_id)
+        if found is None:
+            raise StoreError(f"no conversation {conversation_id}")
+        return found
+
+    def thread(self, conversation_id: int) -> list[Message]:
+        """All messages of a conversation, oldest first."""
+        rows = self._all(
+            "SELECT m.id, m.conversation_id, m.kind, m.platform_id, m.direction,"
+            " m.author_platform_id, COALESCE(k.handle, m.author_platform_id),"
+            " COALESCE(k.display_name, ''), m.text, m.created_at, m.ingested_at, m.agent,"
+            " m.origin, m.automatic FROM messages m"
+            " LEFT JOIN contacts k ON k.id = m.author_contact_id"
+            " WHERE m.conversation_id = ? ORDER BY m.created_at, m.id",
+            (conversation_id,),
+        )
+        return [
+            Message(
+                id=r[0], conversation_id=r[1], kind=ChannelKind(r[2]), platform_id=r[3],
+                direction=Direction(r[4]), author_platform_id=r[5], author_handle=r[6],
+                author_name=r[7], text=r[8], created_at=from_ms(r[9]),
+                ingested_at=from_ms(r[10]), agent=r[11],
+                origin=Origin(r[12]) if r[12] else None, automatic=bool(r[13]),
+            )
+            for r in rows
+        ]
+
+    def events(self, conversation_id: int) -> list[Event]:
+        rows = self._all(
+            "SELECT id, conversation_id, type, at, actor, data, message_id FROM events"
+            " WHERE conversation_id = ? ORDER BY id",
+            (conversation_id,),
+        )
+        return [
+            Event(id=r[0], conversation_id=r[1], type=EventType(r[2]), at=from_ms(r[3]),
+                  actor=r[4], data=json.loads(r[5]), message_id=r[6])
+            for r in rows
+        ]
+
+    # -- agent actions --------------------------------------------------------
+
+    def _set_status(self, conversation_id: int, to: Status, actor: str | None,
+                    until: datetime | None = None) -> None:
+        current = self.conversation(conversation_id)
+        now = to_ms(utcnow())
+        with self.transaction():
+            self._exec(
+                "UPDATE conversations SET status = ?, status_changed_at = ?, snoozed_until = ?"
+                " WHERE id = ?",
+                (to.value, now, None if until is None else to_ms(until), conversation_id),
+            )
+            data: dict[str, object] = {"from": current.status.value, "to": to.value}
+            if until is not None:
+                data["until"] = to_ms(until)
+            self._event(conversation_id, EventType.STATUS, now, actor=actor, data=data)
+
+    def resolve(self, conversation_id: int, actor: str | None = None) -> None:
+        self._set_status(conversation_id, Status.RESOLVED, actor)
+
+    def reopen(self, conversation_id: int, actor: str | None = None) -> None:
+        self._set_status(conversation_id, Status.OPEN, actor)
+
+    def set_pending(self, conversation_id: int, actor: str | None = None) -> None:
+        self._set_status(conversation_id, Status.PENDING, actor)
+
+    def snooze(self, conversation_id: int, until: datetime, actor: str | None = None) -> None:
+        if until <= utcnow():
+            raise StoreError("a snooze must end in the future")
+        self._set_status(conversation_id, Status.SNOOZED, actor, until)
+
+    def wake_snoozed(self, now: datetime | None = None) -> list[int]:
+        """Reopen snoozed conversations whose time has come; returns their ids."""
+        at = to_ms(now or utcnow())
+        ids = [
+            int(r[0])
+            for r in self._all(
+                "SELECT id FROM conversations WHERE status = 'snoozed' AND snoozed_until <= ?",
+                (at,),
+            )
+        ]
+        with self.transaction():
+            for conv_id in ids:
+                self._exec(
+                    "UPDATE conversations SET status = 'open', status_changed_at = ?,"
+                    " snoozed_until = NULL WHERE id = ?",
+                    (at, conv_id),
+                )
+                self._event(conv_id, EventType.STATUS, at,
+                            data={"from": Status.SNOOZED.value, "to": Status.OPEN.value,
+                                  "reason": "snooze ended"})
+        return ids
+
+    def set_priority(self, conversation_id: int, priority: Priority,
+                     actor: str | None = None) -> None:
+        now = to_ms(utcnow())
+        with self.transaction():
+            self._exec("UPDATE conversations SET priority = ? WHERE id = ?",
+                       (int(priority), conversation_id))
+            self._event(conversation_id, EventType.PRIORITY, now, actor=actor,
+                        data={"to": priority.name.lower()})
+
+    def assign(self, conversation_id: int, assignee: str | None, actor: str | None = None) -> None:
+        now = to_ms(utcnow())
+        with self.transaction():
+            self._exec("UPDATE conversations SET assignee = ? WHERE id = ?",
+                       (assignee, conversation_id))
+            self._event(conversation_id, EventType.ASSIGNED, now, actor=actor,
+                        data={"to": assignee})
+
+    def add_tag(self, conversation_id: int, tag: str, actor: str | None = None) -> bool:
+        """Tag a conversation; False when it already had the tag."""
+        now = to_ms(utcnow())
+        with self.transaction():
+            row = self._one(
+                "INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?)"
+                " ON CONFLICT DO NOTHING RETURNING tag",
+                (conversation_id, tag),
+            )
+            if row is not None:
+                self._event(conversation_id, EventType.TAG_ADDED, now, actor=actor,
+                            data={"tag": tag})
+        return row is not None
+
+    def remove_tag(self, conversation_id: int, tag: str, actor: str | None = None) -> None:
+        now = to_ms(utcnow())
+        with self.transaction():
+            self._exec("DELETE FROM conversation_tags WHERE conversation_id = ? AND tag = ?",
+                       (conversation_id, tag))
+            self._event(conversation_id, EventType.TAG_REMOVED, now, actor=actor,
+                        data={"tag": tag})
+
+    # -- export ---------------------------------------------------------------
+
+    def export_rows(self) -> Iterator[dict[str, object]]:
+        """One record per message for ``community-inbox export`` (keys fixed by DESIGN.md)."""
+        cursor = self._exec(
+            "SELECT m.conversation_id, m.kind, m.direction, m.platform_id,"
+            " COALESCE(k.handle, m.author_platform_id), m.text, m.created_at, c.status,"
+            " c.priority, c.assignee, a.name, m.agent, m.origin, m.automatic, c.thread_id"
+            " FROM messages m JOIN conversations c ON c.id = m.conversation_id"
+            " JOIN accounts a ON a.id = c.account_id"
+            " LEFT JOIN contacts k ON k.id = m.author_contact_id"
+            " ORDER BY m.conversation_id, m.created_at, m.id"
+        )
+        tags: dict[int, list[str]] = {}
+        for conv_id, tag in self._all(
+            "SELECT conversation_id, tag FROM conversation_tags ORDER BY tag"
+        ):
+            tags.setdefault(int(conv_id), []).append(str(tag))
+        for r in cursor:
+            yield {
+                "conversation_id": r[0],
+                "kind": r[1],
+                "direction": r[2],
+                "platform_id": r[3],
+                "author_handle": r[4],
+                "text": r[5],
+                "created_at": from_ms(r[6]).isoformat().replace("+00:00", "Z"),
+                "status": r[7],
+                "priority": Priority(r[8]).name.lower(),
+                "tags": tags.get(int(r[0]), []),
+                "assignee": r[9],
+                "account": r[10],
+                "agent": r[11],
+                "origin": r[12],
+                "automatic": bool(r[13]),
+                "thread_id": r[14],
+            }
+
+
+def _preview(text: str) -> str:
+    """One line for the queue: whitespace folded, cut at a readable length."""
+    line = " ".join(text.split())
+    return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1] + "…"
+
+
+def _conversation(r: Row, tags: tuple[str, ...]) -> Conversation:
+    contact = Contact(
+        id=r[7], platform_id=r[8], handle=r[9], display_name=r[10], followers=r[11],
+        verified=bool(r[12]), account_created_at=maybe_from_ms(r[13]),
+    )
+    return Conversation(
+        id=r[0], account_id=r[1], account_handle=r[2], kind=ChannelKind(r[3]), thread_id=r[4],
+        status=Status(r[5]), priority=Priority(r[6]), contact=contact, preview=r[14],
+        last_message_at=from_ms(r[15]), message_count=r[16],
+        waiting_since=maybe_from_ms(r[17]), first_reply_at=maybe_from_ms(r[18]),
+        snoozed_until=maybe_from_ms(r[19]), assignee=r[20], team=r[21], language=r[22],
+        tags=tags,
+    )

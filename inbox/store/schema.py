@@ -1,0 +1,142 @@
+"""The store's schema as a list of forward migrations, shared by SQLite and PostgreSQL.
+
+Each migration is applied once, in order, and the number applied is the schema
+version (SQLite keeps it in ``PRAGMA user_version``, PostgreSQL in a one-row
+table). Migrations never change once released: a new need is a new migration.
+
+The SQL is written once for both engines: ``{pk}`` becomes the engine's
+auto-increment primary key and ``{big}`` its 64-bit integer. Every instant is
+an integer of epoch milliseconds (UTC).
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the domain of DESIGN.md
+    """
+    CREATE TABLE accounts (
+        id {pk},
+        name TEXT NOT NULL UNIQUE,
+        network TEXT NOT NULL DEFAULT 'x',
+        handle TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        api_base TEXT NOT NULL,
+        credential_ref TEXT NOT NULL,
+        auth_kind TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'active',
+        status_reason TEXT NOT NULL DEFAULT '',
+        poll_seconds INTEGER NOT NULL DEFAULT 60,
+        created_at {big} NOT NULL
+    );
+    CREATE TABLE account_sync (
+        account_id {big} PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        next_attempt_at {big},
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        last_success_at {big}
+    );
+    CREATE TABLE cursors (
+        account_id {big} NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        stream TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (account_id, stream)
+    );
+    CREATE TABLE contacts (
+        id {pk},
+        network TEXT NOT NULL DEFAULT 'x',
+        platform_id TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        followers {big} NOT NULL DEFAULT 0,
+        verified INTEGER NOT NULL DEFAULT 0,
+        account_created_at {big},
+        updated_at {big} NOT NULL,
+        UNIQUE (network, platform_id)
+    );
+    CREATE TABLE conversations (
+        id {pk},
+        account_id {big} NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        contact_id {big} NOT NULL REFERENCES contacts(id),
+        status TEXT NOT NULL DEFAULT 'open',
+        status_changed_at {big} NOT NULL,
+        snoozed_until {big},
+        priority INTEGER NOT NULL DEFAULT 0,
+        assignee TEXT,
+        team TEXT,
+        language TEXT,
+        preview TEXT NOT NULL DEFAULT '',
+        message_count INTEGER NOT NULL DEFAULT 0,
+        last_message_at {big} NOT NULL,
+        waiting_since {big},
+        first_reply_at {big},
+        created_at {big} NOT NULL,
+        UNIQUE (account_id, kind, thread_id)
+    );
+    CREATE INDEX conversations_needs_reply ON conversations (waiting_since, id)
+        WHERE status = 'open' AND waiting_since IS NOT NULL;
+    CREATE INDEX conversations_by_status ON conversations (status, last_message_at, id);
+    CREATE INDEX conversations_snoozed ON conversations (snoozed_until, id)
+        WHERE status = 'snoozed';
+    CREATE TABLE conversation_tags (
+        conversation_id {big} NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, tag)
+    );
+    CREATE INDEX conversation_tags_by_tag ON conversation_tags (tag, conversation_id);
+    CREATE TABLE messages (
+        id {pk},
+        conversation_id {big} NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        account_id {big} NOT NULL,
+        kind TEXT NOT NULL,
+        platform_id TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        author_contact_id {big} REFERENCES contacts(id),
+        author_platform_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        language TEXT,
+        in_reply_to TEXT,
+        created_at {big} NOT NULL,
+        ingested_at {big} NOT NULL,
+        agent TEXT,
+        origin TEXT,
+        automatic INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (account_id, kind, platform_id)
+    );
+    CREATE INDEX messages_by_conversation ON messages (conversation_id, created_at, id);
+    CREATE TABLE events (
+        id {pk},
+        conversation_id {big} REFERENCES conversations(id) ON DELETE CASCADE,
+        message_id {big} REFERENCES messages(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        at {big} NOT NULL,
+        actor TEXT,
+        data TEXT NOT NULL DEFAULT '{{}}',
+        dedupe_key TEXT UNIQUE
+    );
+    CREATE INDEX events_by_conversation ON events (conversation_id, id);
+    CREATE INDEX events_by_type_time ON events (type, at);
+    """,
+]
+
+# The event log is append-only: history is recomputed from it, so nothing may
+# rewrite it. Deleting a conversation (account removal) still cascades.
+SQLITE_APPEND_ONLY = """
+CREATE TRIGGER IF NOT EXISTS events_append_only
+BEFORE UPDATE ON events BEGIN
+    SELECT RAISE(ABORT, 'the event log is append-only');
+END;
+"""
+
+SQLITE_TYPES = {"pk": "INTEGER PRIMARY KEY", "big": "INTEGER"}
+POSTGRES_TYPES = {"pk": "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "big": "BIGINT"}
+
+
+def render(migration: str, types: dict[str, str]) -> list[str]:
+    """The statements of one migration for an engine, split so any driver can run them."""
+    sql = migration.format(**types)
+    return [statement.strip() for statement in sql.split(";") if statement.strip()]
+
+
+SCHEMA_VERSION = len(MIGRATIONS)

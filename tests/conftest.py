@@ -1,0 +1,68 @@
+"""Shared fixtures: a real store on disk, the X sandbox on loopback, message makers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from inbox.domain import ChannelKind, Contact, Direction, IncomingMessage, Origin
+from inbox.store import SqlStore, open_sqlite
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[SqlStore]:
+    """The store every store test runs against (PostgreSQL joins this list in team mode)."""
+    s = open_sqlite(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def account_id(store: SqlStore) -> int:
+    return store.add_account(
+        name="brand", handle="brand", user_id="100", api_base="http://127.0.0.1:1",
+        credential_ref="x:brand", auth_kind="oauth1",
+    ).id
+
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+def msg(
+    pid: str,
+    *,
+    thread: str = "t1",
+    minutes: float = 0,
+    direction: Direction = Direction.IN,
+    author: str = "200",
+    text: str = "hello",
+    kind: ChannelKind = ChannelKind.MENTION,
+    automatic: bool = False,
+    counterpart: str | None = None,
+) -> IncomingMessage:
+    return IncomingMessage(
+        kind=kind, platform_id=pid, thread_id=thread, direction=direction,
+        author_platform_id=author, text=text, created_at=T0 + timedelta(minutes=minutes),
+        counterpart_platform_id=counterpart,
+        origin=Origin.EXTERNAL if direction is Direction.OUT else None, automatic=automatic,
+    )
+
+
+def contact(pid: str = "200", handle: str = "sara", name: str = "Sara") -> Contact:
+    return Contact(platform_id=pid, handle=handle, display_name=name, followers=12,
+                   verified=False, account_created_at=T0 - timedelta(days=400))
