@@ -21,6 +21,8 @@ DEFAULT_LIMITS: dict[str, int] = {
     "users_me": 75,
     "mentions": 300,
     "mentions_app": 450,
+    "user_tweets": 900,
+    "user_tweets_app": 1500,
     "dm_lookup": 15,
     "dm_send": 15,
     "create_tweet": 100,

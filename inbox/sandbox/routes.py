@@ -207,6 +207,16 @@ def user_by_name(call: Call) -> Result:
 
 
 def mentions(call: Call) -> Result:
+    """GET /2/users/{id}/mentions: posts mentioning or replying to the user."""
+    return _timeline(call, call.world.mentions_of)
+
+
+def user_tweets(call: Call) -> Result:
+    """GET /2/users/{id}/tweets: the user's own posts (how brand replies made on X show)."""
+    return _timeline(call, lambda uid: [t["id"] for t in call.world.tweets_by(uid)])
+
+
+def _timeline(call: Call, source: Callable[[str], list[str]]) -> Result:
     uid = call.params["id"]
     q = call.query
     renderer = call.renderer(TWEET_EXPANSIONS)
@@ -219,7 +229,7 @@ def mentions(call: Call) -> Result:
         if uid not in world.users:
             return 200, {"errors": [not_found_resource("user", "id", uid)]}
         ids = [
-            i for i in world.mentions_of(uid)[:MENTIONS_HORIZON]
+            i for i in source(uid)[:MENTIONS_HORIZON]
             if (since is None or int(i) > since) and (until is None or int(i) < until)
             and (start is None or world.tweet_ms[i] >= start)
             and (end is None or world.tweet_ms[i] < end)
@@ -399,6 +409,7 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, Handler]] = [
     (m, re.compile(p), k, u, h) for m, p, k, u, h in [
         ("GET", r"/2/users/me", "users_me", True, users_me),
         ("GET", r"/2/users/(?P<id>\d+)/mentions", "mentions", False, mentions),
+        ("GET", r"/2/users/(?P<id>\d+)/tweets", "user_tweets", False, user_tweets),
         ("GET", r"/2/users", "users_lookup", False, users_lookup),
         ("GET", r"/2/users/by", "users_lookup", False, users_by),
         ("GET", r"/2/users/by/username/(?P<username>\w+)", "users_lookup", False, user_by_name),
