@@ -32,7 +32,7 @@ class RewritingSession(requests.Session):
                 return self.api_base + url[len(host) :]
         return url
 
-    def request(  # type: ignore[override]
+    def request(
         self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any
     ) -> requests.Response:
         if isinstance(url, bytes):

@@ -1,0 +1,312 @@
+"""X (Twitter) through tweepy: mentions and DMs in, as IngestBatches.
+
+tweepy's real ``Client`` makes every call; its ``session`` is our
+``RewritingSession`` so the same code talks to api.x.com or to the local
+sandbox. We ask tweepy for the raw ``requests.Response`` and parse the JSON
+ourselves: a malformed body must be skipped and logged, not crash the sync, and
+tweepy's model objects would hide what was actually sent.
+
+``user_auth`` is passed explicitly on every call (X_API.md): True signs with
+OAuth 1.0a, False sends an OAuth 2.0 user token as a bearer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+import requests
+import tweepy
+
+from inbox.channels.x_http import RewritingSession
+from inbox.credentials import XCredentials
+from inbox.domain import (
+    Account,
+    ChannelKind,
+    Contact,
+    Direction,
+    EventType,
+    IncomingEvent,
+    IncomingMessage,
+    IngestBatch,
+    Origin,
+)
+from inbox.timeutil import parse_x_time, utcnow
+
+log = logging.getLogger(__name__)
+
+TWEET_FIELDS = [
+    "author_id", "conversation_id", "created_at", "in_reply_to_user_id", "referenced_tweets",
+    "entities", "lang",
+]
+USER_FIELDS = ["created_at", "public_metrics", "verified", "description", "profile_image_url"]
+MENTION_EXPANSIONS = ["author_id", "in_reply_to_user_id"]
+DM_EVENT_FIELDS = [
+    "id", "event_type", "text", "sender_id", "dm_conversation_id", "created_at",
+    "participant_ids", "attachments", "referenced_tweets",
+]
+DM_EXPANSIONS = ["sender_id", "participant_ids"]
+
+
+class XError(Exception):
+    """Something X said or did that the sync or the agent must react to."""
+
+
+class RateLimited(XError):
+    def __init__(self, reset_at: datetime | None) -> None:
+        super().__init__("X rate limit reached")
+        self.reset_at = reset_at
+
+
+class NeedsReconnect(XError):
+    """401: the tokens were revoked or expired; an admin must reconnect the account."""
+
+
+class Refused(XError):
+    """403/400/404: X understood and said no; retrying the same request will not help."""
+
+
+class Unreachable(XError):
+    """5xx, timeouts, connection trouble: worth retrying with backoff."""
+
+
+class Malformed(XError):
+    """X answered 200 with a body we cannot read."""
+
+
+T = TypeVar("T")
+
+
+def _call(fn: Callable[..., requests.Response], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """Run one tweepy call and return its JSON, mapping failures to our errors."""
+    try:
+        response = fn(*args, **kwargs)
+    except tweepy.TooManyRequests as exc:
+        reset = getattr(exc, "reset_time", None)
+        raise RateLimited(
+            None if reset is None else datetime.fromtimestamp(int(reset), tz=utcnow().tzinfo)
+        ) from None
+    except tweepy.Unauthorized:
+        raise NeedsReconnect("X rejected the account's credentials (401)") from None
+    except tweepy.TwitterServerError as exc:
+        raise Unreachable(f"X had a server error ({exc.response.status_code})") from None
+    except tweepy.HTTPException as exc:
+        detail = _problem_detail(exc.response)
+        raise Refused(f"X refused the request ({exc.response.status_code}): {detail}") from None
+    except requests.Timeout:
+        raise Unreachable("X did not answer in time") from None
+    except requests.RequestException as exc:
+        raise Unreachable(f"cannot reach X ({type(exc).__name__})") from None
+    try:
+        body = response.json()
+    except ValueError:
+        raise Malformed(f"X sent a body that is not JSON ({len(response.content)} bytes)") from None
+    if not isinstance(body, dict):
+        raise Malformed("X sent JSON that is not an object")
+    return body
+
+
+def _problem_detail(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.reason or "no detail"
+    if isinstance(body, dict):
+        errors = body.get("errors") or []
+        if errors and isinstance(errors[0], dict) and errors[0].get("message"):
+            return str(errors[0]["message"])
+        return str(body.get("detail") or body.get("title") or "no detail")
+    return "no detail"
+
+
+@dataclass(frozen=True, slots=True)
+class MentionsPage:
+    batch: IngestBatch
+    newest_id: str | None
+    oldest_id: str | None
+    next_token: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DmPage:
+    batch: IngestBatch
+    event_ids: tuple[str, ...]  # every event on the page, newest first
+    next_token: str | None
+
+
+def parse_user(raw: dict[str, Any]) -> Contact:
+    metrics = raw.get("public_metrics") or {}
+    created = raw.get("created_at")
+    return Contact(
+        platform_id=str(raw["id"]),
+        handle=str(raw.get("username") or raw["id"]),
+        display_name=str(raw.get("name") or raw.get("username") or ""),
+        followers=int(metrics.get("followers_count") or 0),
+        verified=bool(raw.get("verified")),
+        account_created_at=parse_x_time(created) if created else None,
+    )
+
+
+def _contacts(body: dict[str, Any]) -> list[Contact]:
+    out = []
+    for raw in (body.get("includes") or {}).get("users") or []:
+        try:
+            out.append(parse_user(raw))
+        except (KeyError, TypeError, ValueError):
+            log.warning("skipped a malformed user object in an X response")
+    return out
+
+
+def parse_mentions(body: dict[str, Any], our_user_id: str) -> MentionsPage:
+    """One mentions page as an IngestBatch; malformed tweets are skipped and logged."""
+    batch = IngestBatch(contacts=_contacts(body))
+    for raw in body.get("data") or []:
+        try:
+            author = str(raw["author_id"])
+            replied_to = next(
+                (str(r["id"]) for r in raw.get("referenced_tweets") or []
+                 if r.get("type") == "replied_to"),
+                None,
+            )
+            ours = author == our_user_id
+            batch.messages.append(IncomingMessage(
+                kind=ChannelKind.MENTION,
+                platform_id=str(raw["id"]),
+                thread_id=str(raw.get("conversation_id") or raw["id"]),
+                direction=Direction.OUT if ours else Direction.IN,
+                author_platform_id=author,
+                text=str(raw["text"]),
+                created_at=parse_x_time(raw["created_at"]),
+                in_reply_to_platform_id=replied_to,
+                language=raw.get("lang"),
+                origin=Origin.EXTERNAL if ours else None,
+            ))
+        except (KeyError, TypeError, ValueError):
+            log.warning("skipped a malformed tweet in a mentions page")
+    meta = body.get("meta") or {}
+    return MentionsPage(batch, meta.get("newest_id"), meta.get("oldest_id"), meta.get("next_token"))
+
+
+def dm_counterpart(conversation_id: str, our_user_id: str, sender: str) -> str:
+    """The customer in a DM: the other side of a one-to-one id ``"small-large"``."""
+    parts = conversation_id.split("-")
+    if len(parts) == 2:
+        return parts[1] if parts[0] == our_user_id else parts[0]
+    return sender
+
+
+def parse_dm_events(body: dict[str, Any], our_user_id: str) -> DmPage:
+    """One DM events page: messages, plus join/leave as events (never messages)."""
+    batch = IngestBatch(contacts=_contacts(body))
+    ids: list[str] = []
+    for raw in body.get("data") or []:
+        try:
+            event_id = str(raw["id"])
+            ids.append(event_id)
+            etype = raw["event_type"]
+            conv = str(raw["dm_conversation_id"])
+            at = parse_x_time(raw["created_at"])
+            if etype == "MessageCreate":
+                sender = str(raw["sender_id"])
+                ours = sender == our_user_id
+                batch.messages.append(IncomingMessage(
+                    kind=ChannelKind.DM,
+                    platform_id=event_id,
+                    thread_id=conv,
+                    direction=Direction.OUT if ours else Direction.IN,
+                    author_platform_id=sender,
+                    text=str(raw.get("text", "")),
+                    created_at=at,
+                    counterpart_platform_id=dm_counterpart(conv, our_user_id, sender),
+                    origin=Origin.EXTERNAL if ours else None,
+                ))
+            elif etype in ("ParticipantsJoin", "ParticipantsLeave"):
+                kind = (EventType.PARTICIPANT_JOINED if etype == "ParticipantsJoin"
+                        else EventType.PARTICIPANT_LEFT)
+                for pid in raw.get("participant_ids") or []:
+                    batch.events.append(IncomingEvent(
+                        kind=ChannelKind.DM, platform_id=event_id, thread_id=conv, type=kind,
+                        actor_platform_id=str(pid), created_at=at,
+                    ))
+            else:
+                log.info("ignored a DM event of unknown type %r", etype)
+        except (KeyError, TypeError, ValueError):
+            log.warning("skipped a malformed DM event")
+    meta = body.get("meta") or {}
+    return DmPage(batch, tuple(ids), meta.get("next_token"))
+
+
+class XChannel:
+    """One connected X account, as tweepy sees it."""
+
+    def __init__(
+        self, account: Account, credentials: XCredentials, *, timeout: float = 20.0,
+        trust_env: bool = True,
+    ) -> None:
+        self.account = account
+        self.user_auth = credentials.user_auth
+        self.client = tweepy.Client(
+            bearer_token=credentials.bearer_token or None,
+            consumer_key=credentials.consumer_key or None,
+            consumer_secret=credentials.consumer_secret or None,
+            access_token=credentials.access_token or None,
+            access_token_secret=credentials.access_token_secret or None,
+            return_type=requests.Response,
+            wait_on_rate_limit=False,  # we schedule our own retry from the headers
+        )
+        self.client.session = RewritingSession(account.api_base, timeout=timeout,
+                                               trust_env=trust_env)
+
+    def me(self) -> Contact:
+        body = _call(self.client.get_me, user_auth=self.user_auth,
+                     user_fields=USER_FIELDS)
+        try:
+            return parse_user(body["data"])
+        except (KeyError, TypeError, ValueError):
+            raise Malformed("X sent an unreadable profile for this account") from None
+
+    def mention_pages(
+        self, since_id: str | None, until_id: str | None = None, page_size: int = 100
+    ) -> Iterator[MentionsPage]:
+        """Newest first, following ``next_token`` until X says there is no more."""
+        token: str | None = None
+        while True:
+            params: dict[str, Any] = {
+                "max_results": page_size, "tweet_fields": TWEET_FIELDS,
+                "user_fields": USER_FIELDS, "expansions": MENTION_EXPANSIONS,
+            }
+            if since_id:
+                params["since_id"] = since_id
+            if until_id:
+                params["until_id"] = until_id
+            if token:
+                params["pagination_token"] = token
+            body = _call(self.client.get_users_mentions, self.account.user_id,
+                         user_auth=self.user_auth, **params)
+            page = parse_mentions(body, self.account.user_id)
+            yield page
+            if not page.next_token or not page.batch.messages:
+                return
+            token = page.next_token
+
+    def dm_pages(self, page_size: int = 100) -> Iterator[DmPage]:
+        """All DM events newest first; the caller stops once it reaches seen ones."""
+        token: str | None = None
+        while True:
+            params: dict[str, Any] = {
+                "max_results": page_size, "dm_event_fields": DM_EVENT_FIELDS,
+                "user_fields": USER_FIELDS, "expansions": DM_EXPANSIONS,
+            }
+            if token:
+                params["pagination_token"] = token
+            body = _call(self.client.get_direct_message_events, user_auth=self.user_auth,
+                         **params)
+            page = parse_dm_events(body, self.account.user_id)
+            yield page
+            # X sends a next_token even on the only page; the empty page after it ends it.
+            if not page.next_token or not page.event_ids:
+                return
+            token = page.next_token

@@ -1,0 +1,200 @@
+"""The ``community-inbox`` command line: a product surface for scripts, cron and tests.
+
+Commands, arguments, JSON keys and exit codes are a contract (DESIGN.md):
+extend them, never break them. Exit 0 ok, 1 runtime failure with a one-line
+reason on stderr, 2 usage (argparse's own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from inbox import logconfig
+from inbox.channels.x import XChannel, XError
+from inbox.channels.x_http import DEFAULT_API_BASE
+from inbox.credentials import CredentialError, KeyringCredentials, XCredentials
+from inbox.domain import Account
+from inbox.paths import data_dir
+from inbox.store import SqlStore, StoreError, open_sqlite
+from inbox.sync import Syncer
+
+EXPORT_FIELDS = [
+    "conversation_id", "kind", "direction", "platform_id", "author_handle", "text",
+    "created_at", "status", "priority", "tags", "assignee", "account", "agent", "origin",
+    "automatic", "thread_id",
+]
+
+
+class Failure(Exception):
+    """A runtime failure: printed as one line on stderr, exit code 1."""
+
+
+def _store(args: argparse.Namespace) -> SqlStore:
+    return open_sqlite(data_dir(args.data_dir))
+
+
+def cmd_account_add_x(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if store.account(args.name):
+        raise Failure(f"an account named {args.name!r} already exists")
+    creds = XCredentials.from_env(dict(os.environ))
+    probe = Account(id=0, name=args.name, handle="", user_id="", api_base=args.api_base,
+                    credential_ref="", auth_kind=creds.auth_kind)
+    me = XChannel(probe, creds).me()  # check before storing anything
+    ref = f"x:{args.name}"
+    keyring = KeyringCredentials()
+    keyring.save(ref, creds)
+    try:
+        account = store.add_account(name=args.name, handle=me.handle, user_id=me.platform_id,
+                                    api_base=args.api_base, credential_ref=ref,
+                                    auth_kind=creds.auth_kind)
+    except Exception:
+        keyring.delete(ref)  # nothing half-connected is left behind
+        raise
+    print(f"connected @{account.handle} as {account.name!r}")
+    return 0
+
+
+def cmd_account_list(args: argparse.Namespace) -> int:
+    accounts = _store(args).accounts()
+    if args.json:
+        print(json.dumps([
+            {"name": a.name, "handle": a.handle, "user_id": a.user_id, "api_base": a.api_base,
+             "auth": a.auth_kind, "status": a.status.value, "status_reason": a.status_reason}
+            for a in accounts
+        ], ensure_ascii=False))
+    elif not accounts:
+        print("no accounts connected (try: community-inbox account add-x --name NAME --from-env)")
+    else:
+        for a in accounts:
+            reason = f" ({a.status_reason})" if a.status_reason else ""
+            print(f"{a.name}\t@{a.handle}\t{a.status.value}{reason}\t{a.api_base}")
+    return 0
+
+
+def cmd_account_remove(args: argparse.Namespace) -> int:
+    store = _store(args)
+    account = store.account(args.name)
+    if account is None:
+        raise Failure(f"no account named {args.name!r}")
+    KeyringCredentials().delete(account.credential_ref)
+    store.remove_account(args.name)
+    print(f"removed {args.name!r} and its stored credentials")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if not store.accounts():
+        raise Failure("no accounts connected; add one with: account add-x --name NAME --from-env")
+    reports = Syncer(store, KeyringCredentials()).sync_all(force=True)
+    failed = False
+    for r in reports:
+        if r.error:
+            failed = True
+            print(f"{r.account}: {r.error}", file=sys.stderr)
+        else:
+            print(f"{r.account}: {r.new_messages} new messages in {len(r.conversations)}"
+                  " conversations")
+    if failed:
+        raise Failure("sync failed for " + ", ".join(r.account for r in reports if r.error))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    rows = _store(args).export_rows()
+    out: TextIO = sys.stdout
+    if args.format == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**row, "tags": ";".join(row["tags"])})  # type: ignore[arg-type]
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import run  # imported late: the CLI works without a display
+
+    return run(data_dir(args.data_dir), demo=args.demo, language=args.lang)
+
+
+def _parser_with(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    class WithCommon(argparse.ArgumentParser):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs.setdefault("parents", [common])
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    return WithCommon
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Global options are accepted before or after the command: SUPPRESS keeps a
+    # subcommand's parser from overwriting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="where the inbox keeps its data (default: $COMMUNITY_INBOX_HOME"
+                        " or the platform's data directory)")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log more")
+    parser = argparse.ArgumentParser(prog="community-inbox", parents=[common],
+                                     description="A shared support inbox for X.")
+    sub = parser.add_subparsers(dest="command", parser_class=_parser_with(common))
+
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument("--demo", action="store_true",
+                     help="run against the built-in X sandbox with generated traffic")
+    gui.add_argument("--lang", help="interface language, e.g. ar or en (default: the system's)")
+    gui.set_defaults(func=cmd_gui)
+
+    account = sub.add_parser("account", help="connect and manage X accounts")
+    acc = account.add_subparsers(dest="account_command", required=True)
+    add = acc.add_parser("add-x", help="connect an X account")
+    add.add_argument("--name", required=True)
+    add.add_argument("--api-base", default=DEFAULT_API_BASE)
+    add.add_argument("--from-env", action="store_true", required=True,
+                     help="read X_CONSUMER_KEY/... or X_BEARER_TOKEN from the environment")
+    add.set_defaults(func=cmd_account_add_x)
+    lst = acc.add_parser("list", help="list connected accounts")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_account_list)
+    rm = acc.add_parser("remove", help="disconnect an account and delete its secrets")
+    rm.add_argument("name")
+    rm.set_defaults(func=cmd_account_remove)
+
+    sync = sub.add_parser("sync", help="fetch new mentions and DMs")
+    sync.add_argument("--once", action="store_true", required=True)
+    sync.set_defaults(func=cmd_sync)
+
+    export = sub.add_parser("export", help="one record per message on stdout")
+    export.add_argument("--format", choices=["jsonl", "csv"], required=True)
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+ERRORS: tuple[type[Exception], ...] = (Failure, XError, CredentialError, StoreError, OSError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.verbose = getattr(args, "verbose", False)
+    logconfig.setup(verbose=args.verbose)
+    if args.command is None:
+        args.func, args.demo, args.lang = cmd_gui, False, None
+    try:
+        return int(args.func(args))
+    except ERRORS as exc:
+        print(f"community-inbox: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,61 @@
+"""Logging for the app and the CLI, with secrets kept out of every record.
+
+tweepy logs request headers (including ``Authorization``) at DEBUG, so its
+logger is capped at INFO whatever our verbosity, and every record passes a
+filter that masks bearer tokens, OAuth header values and any secret value
+registered at run time (``register_secret``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+
+_SECRETS: set[str] = set()
+_LOCK = threading.Lock()
+_PATTERNS = [
+    re.compile(r"(Bearer\s+)[A-Za-z0-9\-._~+/%=]+"),
+    re.compile(r'(oauth_(?:token|consumer_key|signature)=")[^"]*'),
+    re.compile(r"((?:access_token|refresh_token|client_secret|code_verifier)=)[^&\s]+"),
+]
+
+
+def register_secret(value: str) -> None:
+    """Mask this exact value in every log record from now on."""
+    if len(value) >= 6:
+        with _LOCK:
+            _SECRETS.add(value)
+
+
+def redact(text: str) -> str:
+    for pattern in _PATTERNS:
+        text = pattern.sub(r"\1<redacted>", text)
+    with _LOCK:
+        secrets = sorted(_SECRETS, key=len, reverse=True)
+    for secret in secrets:
+        text = text.replace(secret, "<redacted>")
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def setup(*, verbose: bool = False) -> None:
+    root = logging.getLogger()
+    if not any(isinstance(f, RedactingFilter) for h in root.handlers for f in h.filters):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(RedactingFilter())
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.getLogger("tweepy").setLevel(logging.INFO)
+    logging.getLogger("urllib3").setLevel(logging.INFO)
+    logging.getLogger("oauthlib").setLevel(logging.INFO)
+    logging.getLogger("requests_oauthlib").setLevel(logging.INFO)

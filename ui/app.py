@@ -1,0 +1,116 @@
+"""Starting the desktop app: language, style, the demo offer, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inbox.credentials import CredentialSource, KeyringCredentials
+from inbox.demo import Demo, start_demo
+from inbox.store import SqlStore, open_sqlite
+from ui.main_window import MainWindow
+from ui.text import tr
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+ENV_LANG = "COMMUNITY_INBOX_LANG"
+
+STYLE = """
+QFrame#inbound { background: palette(alternate-base); border-radius: 10px; }
+QFrame#outbound { background: #dcebfd; border-radius: 10px; }
+QFrame#outbound QLabel, QFrame#inbound QLabel { background: transparent; }
+QLabel#meta { color: #555; font-size: 11px; }
+QFrame#contactCard { border-radius: 8px; }
+QListWidget#views { font-size: 14px; }
+QListWidget#views::item { padding: 6px; }
+"""
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load Qt's own and our catalogues; Qt's Arabic one switches the layout to RTL."""
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, directory in (("qtbase_" + language, qt_dir),
+                            ("community_inbox_" + language, str(TRANSLATIONS))):
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            translators.append(translator)
+    QLocale.setDefault(QLocale(language))
+    return translators
+
+
+def choose_language(explicit: str | None = None) -> str:
+    chosen = explicit or os.environ.get(ENV_LANG) or QLocale.system().name()
+    return chosen.split("_")[0].lower() or "en"
+
+
+def make_app(language: str | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("Community Inbox")
+    app.setOrganizationName("community-inbox")
+    lang = choose_language(language)
+    install_translations(app, lang)
+    font = QFont("Noto Sans Arabic UI" if lang == "ar" else "Noto Sans")
+    font.setPointSizeF(10.5)
+    app.setFont(font)
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def offer_demo() -> bool:
+    box = QMessageBox()
+    box.setWindowTitle(tr("Community Inbox"))
+    box.setText(tr("No X account is connected yet."))
+    box.setInformativeText(tr(
+        "Explore the built-in demo: a local copy of X sends realistic public replies and "
+        "direct messages in Arabic and English. To connect a real account, run:\n"
+        "community-inbox account add-x --name NAME --from-env"))
+    demo = box.addButton(tr("Open the demo"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Continue without"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(demo)
+    box.exec()
+    return box.clickedButton() is demo
+
+
+def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> int:
+    app = make_app(language)
+    store: SqlStore = open_sqlite(data_dir)
+    running_demo: Demo | None = None
+    if not demo and not store.accounts():
+        demo = offer_demo()
+    credentials: CredentialSource
+    poll_ms = 60_000
+    if demo:
+        store.close()
+        running_demo = start_demo(data_dir)
+        running_demo.start_live_traffic()
+        store = running_demo.open_store()
+        credentials = running_demo.credentials
+        poll_ms = running_demo.account.poll_seconds * 1000
+
+        def opener() -> SqlStore:
+            assert running_demo is not None
+            return running_demo.open_store()
+    else:
+        credentials = KeyringCredentials()
+        accounts = store.accounts()
+        if accounts:
+            poll_ms = min(a.poll_seconds for a in accounts) * 1000
+
+        def opener() -> SqlStore:
+            return open_sqlite(data_dir)
+
+    window = MainWindow(store, opener, credentials, poll_ms=poll_ms, demo=demo)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        if running_demo is not None:
+            running_demo.stop()
+        store.close()

@@ -1,0 +1,399 @@
+"""The inbox window: views on the side, the queue in the middle, the conversation beside it.
+
+Reads for display use the GUI thread's own store connection (small, indexed
+queries). Writes (agent actions) and syncing run on worker threads so the GUI
+never waits on the network or on a writer's lock.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inbox.credentials import CredentialSource
+from inbox.domain import Status, View
+from inbox.store import SqlStore
+from inbox.sync import Syncer, SyncReport
+from inbox.timeutil import utcnow
+from ui.conversation_view import ContactCard, ThreadView, plain_label
+from ui.queue_model import QueueModel
+from ui.text import count, tr
+from ui.worker import StoreWorker
+
+VIEW_ORDER = [View.NEEDS_REPLY, View.ALL_OPEN, View.SNOOZED, View.RESOLVED]
+UNDO_MS = 8000
+
+
+def view_title(view: View) -> str:
+    return {
+        View.NEEDS_REPLY: tr("Needs reply"),
+        View.ALL_OPEN: tr("All open"),
+        View.SNOOZED: tr("Snoozed"),
+        View.RESOLVED: tr("Resolved"),
+    }[view]
+
+
+class SnoozeDialog(QDialog):
+    """Pick when a snoozed conversation comes back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Snooze until"))
+        layout = QVBoxLayout(self)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3 * 3600))
+        self.when.setCalendarPopup(True)
+        self.when.setMinimumDateTime(QDateTime.currentDateTime())
+        layout.addWidget(self.when)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> datetime:
+        chosen: datetime = self.when.dateTime().toPython()  # type: ignore[assignment]
+        return chosen.astimezone()
+
+
+def snooze_presets(now: datetime) -> list[tuple[str, datetime]]:
+    local = now.astimezone()
+    tomorrow = (local + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+    monday = (local + timedelta(days=7 - local.weekday())).replace(
+        hour=9, minute=0, second=0, microsecond=0)
+    return [
+        (tr("1 hour"), local + timedelta(hours=1)),
+        (tr("3 hours"), local + timedelta(hours=3)),
+        (tr("Tomorrow 9:00"), tomorrow),
+        (tr("Next Monday 9:00"), monday),
+    ]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        reader: SqlStore,
+        open_store: Callable[[], SqlStore],
+        credentials: CredentialSource,
+        *,
+        poll_ms: int = 60_000,
+        demo: bool = False,
+        agent: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.reader = reader
+        self.credentials = credentials
+        self.agent = agent or getpass.getuser()
+        self.writer = StoreWorker(open_store, "inbox-writer")
+        self.syncer = StoreWorker(open_store, "inbox-sync")
+        self.current_id: int | None = None
+        self.last_reports: list[SyncReport] = []
+        self._undo: Callable[[], None] | None = None
+        title = tr("Community Inbox")
+        self.setWindowTitle(title + (" — " + tr("Demo") if demo else ""))
+        self.resize(1400, 860)
+        self._build()
+        self._build_actions()
+        self.model.set_view(View.NEEDS_REPLY)
+        self.update_counts()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_ms)
+        self.poll_timer.timeout.connect(self.sync_now)
+        self.poll_timer.start()
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(30_000)
+        self.tick_timer.timeout.connect(self.model.tick)
+        self.tick_timer.start()
+        QTimer.singleShot(0, self.sync_now)
+
+    # -- layout -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.views = QListWidget()
+        self.views.setObjectName("views")
+        self.views.setMaximumWidth(220)
+        for view in VIEW_ORDER:
+            item = QListWidgetItem(view_title(view))
+            item.setData(Qt.ItemDataRole.UserRole, view.value)
+            self.views.addItem(item)
+        self.views.setCurrentRow(0)
+        self.views.currentRowChanged.connect(self._view_changed)
+
+        self.model = QueueModel(self.reader, self)
+        self.table = QTableView()
+        self.table.setObjectName("queue")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()  # QT_NOTES: a visible one costs seconds on reset
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QueueModel.PREVIEW, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((QueueModel.CHANNEL, 70), (QueueModel.CUSTOMER, 220),
+                              (QueueModel.WAITING, 80), (QueueModel.PRIORITY, 70),
+                              (QueueModel.TAGS, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.card = ContactCard()
+        self.thread_view = ThreadView()
+        self.thread_view.setObjectName("thread")
+        self.resolve_button = QPushButton(tr("Resolve"))
+        self.resolve_button.clicked.connect(self.resolve_current)
+        self.reopen_button = QPushButton(tr("Reopen"))
+        self.reopen_button.clicked.connect(self.reopen_current)
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(tr("Snooze"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.status_label = plain_label(wrap=False)
+        actions = QHBoxLayout()
+        for w in (self.resolve_button, self.snooze_button, self.reopen_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(self.status_label)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.card)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.thread_view, 1)
+        self.empty = QLabel(tr("Select a conversation to read it."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right_layout.addWidget(self.empty)
+        self._show_pane(False)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.views)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setSizes([180, 700, 520])
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(splitter)
+        self.sync_label = QLabel()
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo)
+        self.statusBar().addWidget(self.undo_button)
+
+    def _build_actions(self) -> None:
+        def action(text: str, keys: str, slot: Callable[[], Any]) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.resolve_action = action(tr("Resolve"), "Ctrl+E", self.resolve_current)
+        self.reopen_action = action(tr("Reopen"), "Ctrl+Shift+O", self.reopen_current)
+        self.snooze_action = action(tr("Snooze…"), "Ctrl+Shift+S", self.snooze_custom)
+        self.sync_action = action(tr("Check for new messages"), "F5", self.sync_now)
+        self.undo_action = action(tr("Undo"), "Ctrl+Z", self.undo)
+        for number, view in enumerate(VIEW_ORDER):
+            action(view_title(view), f"Ctrl+{number + 1}",
+                   partial(self.views.setCurrentRow, number))
+        self.resolve_button.setToolTip(tr("Resolve (Ctrl+E)"))
+        self.reopen_button.setToolTip(tr("Reopen (Ctrl+Shift+O)"))
+        self.snooze_button.setToolTip(tr("Snooze (Ctrl+Shift+S)"))
+
+    # -- queue and selection --------------------------------------------------------
+
+    def _view_changed(self, row: int) -> None:
+        self.model.set_view(VIEW_ORDER[row])
+        self._after_refresh(None)
+
+    def _row_changed(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        self.show_conversation(self.model.conversation_id(current.row()))
+
+    def show_conversation(self, conversation_id: int | None) -> None:
+        self.current_id = conversation_id
+        if conversation_id is None:
+            self._show_pane(False)
+            return
+        conv = self.reader.conversation(conversation_id)
+        self.card.show_conversation(conv, utcnow())
+        self.thread_view.show_messages(self.reader.thread(conversation_id))
+        self.resolve_button.setEnabled(conv.status is not Status.RESOLVED)
+        self.reopen_button.setEnabled(conv.status in (Status.RESOLVED, Status.SNOOZED,
+                                                      Status.PENDING))
+        if conv.status is Status.SNOOZED and conv.snoozed_until:
+            self.status_label.setText(tr("Snoozed until %1").replace(
+                "%1", conv.snoozed_until.astimezone().strftime("%Y-%m-%d %H:%M")))
+        else:
+            self.status_label.setText({
+                Status.OPEN: tr("Open"), Status.PENDING: tr("Pending"),
+                Status.SNOOZED: tr("Snoozed"), Status.RESOLVED: tr("Resolved"),
+            }[conv.status])
+        self._show_pane(True)
+
+    def _show_pane(self, visible: bool) -> None:
+        widgets: list[QWidget] = [self.card, self.thread_view, self.resolve_button,
+                                  self.snooze_button, self.reopen_button, self.status_label]
+        for w in widgets:
+            w.setVisible(visible)
+        self.empty.setVisible(not visible)
+
+    def refresh(self, changed: frozenset[int] | None = None) -> None:
+        """Re-read the queue, keeping the agent's place and selection."""
+        selected = self.current_id
+        scroll = self.table.verticalScrollBar().value()
+        self.model.refresh(changed)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._after_refresh(selected, changed)
+
+    def _after_refresh(self, selected: int | None,
+                       changed: frozenset[int] | None = None) -> None:
+        self.update_counts()
+        row = None if selected is None else self.model.row_of(selected)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            if changed is None or selected in changed:
+                self.show_conversation(selected)
+        elif selected is not None and changed and selected in changed:
+            self.show_conversation(selected)  # moved to another view: still shown
+        elif selected is None:
+            self.show_conversation(None)
+
+    def update_counts(self) -> None:
+        for row, view in enumerate(VIEW_ORDER):
+            item = self.views.item(row)
+            n = self.reader.count(view)
+            item.setText(f"{view_title(view)}  ({count(n)})" if n else view_title(view))
+
+    # -- agent actions ----------------------------------------------------------------
+
+    def _act(self, job: Callable[[SqlStore], Any], conv_id: int, message: str,
+             undo: Callable[[SqlStore], Any] | None = None) -> None:
+        def done(_: Any) -> None:
+            self.refresh(frozenset({conv_id}))
+            self.statusBar().showMessage(message, UNDO_MS)
+            if undo is not None:
+                self._undo = lambda: self._act(undo, conv_id, tr("Undone"))
+                self.undo_button.show()
+                QTimer.singleShot(UNDO_MS, self._expire_undo)
+
+        self.writer.submit(job, done, self._failed)
+
+    def _expire_undo(self) -> None:
+        self._undo = None
+        self.undo_button.hide()
+
+    def undo(self) -> None:
+        if self._undo is not None:
+            action, self._undo = self._undo, None
+            self.undo_button.hide()
+            action()
+
+    def _failed(self, exc: Any) -> None:
+        self.statusBar().showMessage(tr("Could not do that: %1").replace("%1", str(exc)), 10_000)
+
+    def resolve_current(self) -> None:
+        conv_id, agent = self.current_id, self.agent
+        if conv_id is None:
+            return
+        self._act(lambda s: s.resolve(conv_id, actor=agent), conv_id,
+                  tr("Conversation resolved"), lambda s: s.reopen(conv_id, actor=agent))
+
+    def reopen_current(self) -> None:
+        conv_id, agent = self.current_id, self.agent
+        if conv_id is None:
+            return
+        self._act(lambda s: s.reopen(conv_id, actor=agent), conv_id, tr("Conversation reopened"))
+
+    def snooze_current(self, until: datetime) -> None:
+        conv_id, agent = self.current_id, self.agent
+        if conv_id is None:
+            return
+        self._act(lambda s: s.snooze(conv_id, until, actor=agent), conv_id,
+                  tr("Snoozed until %1").replace("%1", until.strftime("%Y-%m-%d %H:%M")),
+                  lambda s: s.reopen(conv_id, actor=agent))
+
+    def _fill_snooze_menu(self) -> None:
+        self.snooze_menu.clear()
+        for label, until in snooze_presets(utcnow()):
+            act = self.snooze_menu.addAction(label)
+            act.triggered.connect(lambda _=False, u=until: self.snooze_current(u))
+        self.snooze_menu.addSeparator()
+        self.snooze_menu.addAction(tr("Choose a time…")).triggered.connect(self.snooze_custom)
+
+    def snooze_custom(self) -> None:
+        if self.current_id is None:
+            return
+        dialog = SnoozeDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.snooze_current(dialog.chosen())
+
+    # -- sync ---------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.syncer.pending:
+            return  # one poll at a time
+        credentials = self.credentials
+
+        def job(store: SqlStore) -> tuple[list[SyncReport], list[int]]:
+            reports = Syncer(store, credentials).sync_all()
+            return reports, store.wake_snoozed()
+
+        self.syncer.submit(job, self._synced, self._failed)
+
+    def _synced(self, result: tuple[list[SyncReport], list[int]]) -> None:
+        reports, woken = result
+        self.last_reports = reports
+        changed: set[int] = set(woken)
+        for r in reports:
+            changed |= r.conversations
+        if changed:
+            self.refresh(frozenset(changed))
+        errors = [f"{r.account}: {r.error}" for r in reports if r.error]
+        if errors:
+            self.sync_label.setText("⚠ " + "; ".join(errors))
+            self.sync_label.setToolTip("\n".join(errors))
+        elif reports:
+            self.sync_label.setText(tr("Up to date · %1").replace(
+                "%1", utcnow().astimezone().strftime("%H:%M:%S")))
+            self.sync_label.setToolTip("")
+        else:
+            self.sync_label.setText(tr("No account connected"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.poll_timer.stop()
+        self.tick_timer.stop()
+        self.syncer.stop()
+        self.writer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,137 @@
+"""The queue as a Qt table model: it holds only conversation ids and pages rows in.
+
+Per QT_NOTES, only a table with an id array and rows loaded in pages stays
+cheap at large sizes; sorting and filtering happen in SQL, never in a proxy.
+Every role returns plain strings: message text is never rendered as rich text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from inbox.domain import ChannelKind, Conversation, Priority, View
+from inbox.store import SqlStore
+from inbox.timeutil import utcnow
+from ui.text import duration, isolate, priority_name
+
+PAGE = 100
+Index = QModelIndex | QPersistentModelIndex
+
+
+class QueueModel(QAbstractTableModel):
+    CHANNEL, CUSTOMER, PREVIEW, WAITING, PRIORITY, TAGS = range(6)
+    ConversationIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, store: SqlStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.view = View.NEEDS_REPLY
+        self._ids: list[int] = []
+        self._rows: dict[int, Conversation] = {}
+        self.now: datetime = utcnow()
+
+    # -- loading ------------------------------------------------------------
+
+    def set_view(self, view: View) -> None:
+        self.view = view
+        self.refresh()
+
+    def refresh(self, changed: frozenset[int] | None = None) -> None:
+        """Re-read the id list; drop cached rows that changed (all when None)."""
+        self.beginResetModel()
+        self.now = utcnow()
+        self._ids = self._store.queue_ids(self.view)
+        if changed is None:
+            self._rows.clear()
+        else:
+            for conv_id in changed:
+                self._rows.pop(conv_id, None)
+        self.endResetModel()
+
+    def tick(self) -> None:
+        """Waiting times move on: repaint that column without re-reading anything."""
+        self.now = utcnow()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, self.WAITING),
+                                  self.index(len(self._ids) - 1, self.WAITING))
+
+    def _row(self, row: int) -> Conversation | None:
+        conv_id = self._ids[row]
+        found = self._rows.get(conv_id)
+        if found is None:
+            start = row - row % PAGE
+            page = [i for i in self._ids[start : start + PAGE] if i not in self._rows]
+            self._rows.update(self._store.conversations(page))
+            found = self._rows.get(conv_id)
+        return found
+
+    def conversation_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, conversation_id: int) -> int | None:
+        try:
+            return self._ids.index(conversation_id)
+        except ValueError:
+            return None
+
+    # -- Qt model interface --------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Channel"), self.tr("Customer"), self.tr("Message"), self.tr("Waiting"),
+                self.tr("Priority"), self.tr("Tags")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == self.ConversationIdRole:
+            return self._ids[index.row()]
+        conv = self._row(index.row())
+        if conv is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(conv, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.PREVIEW:
+            return conv.preview
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(conv, column)
+        return None
+
+    def _foreground(self, conv: Conversation, column: int) -> QBrush | None:
+        if column == self.PRIORITY and conv.priority >= Priority.HIGH:
+            return QBrush(QColor("#b42318"))
+        waited = (self.now - conv.waiting_since).total_seconds() if conv.waiting_since else 0
+        if column == self.WAITING and waited > 3600:
+            return QBrush(QColor("#b54708"))
+        return None
+
+    def _display(self, conv: Conversation, column: int) -> str:
+        if column == self.CHANNEL:
+            return self.tr("DM") if conv.kind is ChannelKind.DM else self.tr("Public")
+        if column == self.CUSTOMER:
+            name = conv.contact.display_name or conv.contact.handle
+            return f"{name}  {isolate('@' + conv.contact.handle)}"
+        if column == self.PREVIEW:
+            return conv.preview
+        if column == self.WAITING:
+            if conv.waiting_since is None:
+                return "—"
+            return duration((self.now - conv.waiting_since).total_seconds())
+        if column == self.PRIORITY:
+            return priority_name(conv.priority)
+        if column == self.TAGS:
+            return ", ".join(conv.tags)
+        return ""

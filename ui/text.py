@@ -1,0 +1,58 @@
+"""Small text helpers for display: durations, priorities, bidi isolation. Translatable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from inbox.domain import Priority
+
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Inbox", text)
+
+
+def isolate(text: str) -> str:
+    """Keep a handle, number or id in its own direction inside right-to-left text.
+
+    Without it ``@handle`` shows as ``handle@`` in an Arabic layout (QT_NOTES).
+    """
+    return f"{FSI}{text}{PDI}"
+
+
+def duration(seconds: float) -> str:
+    """How long someone has waited, in the two largest units: "3m", "2h 5m", "1d 4h"."""
+    s = max(0, int(seconds))
+    days, rem = divmod(s, 86400)
+    hours, rem = divmod(rem, 3600)
+    minutes = rem // 60
+    if days:
+        return tr("%1d %2h").replace("%1", str(days)).replace("%2", str(hours))
+    if hours:
+        return tr("%1h %2m").replace("%1", str(hours)).replace("%2", str(minutes))
+    if minutes:
+        return tr("%1m").replace("%1", str(minutes))
+    return tr("now")
+
+
+def priority_name(priority: Priority) -> str:
+    return {
+        Priority.NONE: "",
+        Priority.LOW: tr("Low"),
+        Priority.MEDIUM: tr("Medium"),
+        Priority.HIGH: tr("High"),
+        Priority.URGENT: tr("Urgent"),
+    }[priority]
+
+
+def local_time(moment: datetime) -> str:
+    """A message time in the user's locale and time zone."""
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def count(n: int) -> str:
+    return QLocale().toString(n)

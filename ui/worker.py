@@ -1,0 +1,101 @@
+"""Background work off the GUI thread: one thread per worker, one store connection each.
+
+A job is a callable taking the worker's own store. Results come back through a
+small QObject that lives in the GUI thread: per QT_NOTES, only slots of a
+GUI-thread QObject run on the GUI thread when a worker thread emits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from inbox.store import SqlStore
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[SqlStore], Any]
+Callback = Callable[[Any], None]
+
+
+class _Receiver(QObject):
+    """Created on the GUI thread; runs callbacks there."""
+
+    @Slot(object)
+    def deliver(self, item: tuple[Callback | None, Any]) -> None:
+        callback, value = item
+        if callback is not None:
+            callback(value)
+
+
+class _Runner(QObject):
+    finished = Signal(object)
+
+    def __init__(self, open_store: Callable[[], SqlStore]) -> None:
+        super().__init__()
+        self._open = open_store
+        self._store: SqlStore | None = None
+
+    @Slot(object)
+    def execute(self, item: tuple[Job, Callback | None, Callback | None]) -> None:
+        job, on_done, on_error = item
+        try:
+            if self._store is None:
+                self._store = self._open()
+            result = job(self._store)
+        except Exception as exc:  # reported to the GUI, never lost silently
+            log.exception("background job failed")
+            self.finished.emit((on_error, exc))
+        else:
+            self.finished.emit((on_done, result))
+
+    @Slot()
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+class StoreWorker(QObject):
+    """Runs jobs in order on its own thread; ``submit`` never blocks the caller."""
+
+    _submit = Signal(object)
+    _close = Signal()
+
+    def __init__(self, open_store: Callable[[], SqlStore], name: str) -> None:
+        super().__init__()
+        self._thread = QThread()
+        self._thread.setObjectName(name)
+        self._runner = _Runner(open_store)
+        self._runner.moveToThread(self._thread)
+        self._receiver = _Receiver()
+        self._submit.connect(self._runner.execute)
+        self._close.connect(self._runner.close)
+        self._runner.finished.connect(self._receiver.deliver)
+        self._thread.start()
+        self.pending = 0
+
+    def submit(self, job: Job, on_done: Callback | None = None,
+               on_error: Callback | None = None) -> None:
+        self.pending += 1
+
+        def done(value: Any) -> None:
+            self.pending -= 1
+            if on_done:
+                on_done(value)
+
+        def error(exc: Any) -> None:
+            self.pending -= 1
+            if on_error:
+                on_error(exc)
+
+        self._submit.emit((job, done, error))
+
+    def stop(self) -> None:
+        """Finish queued jobs, close the store, end the thread (keeping it referenced)."""
+        self._close.emit()
+        self._thread.quit()
+        self._thread.wait()
