@@ -24,10 +24,11 @@ sequences such as 🫶🏽 or ❤️‍🔥. This module ports twitter-text's ru
   ZWJ combinations that are not in the table are counted per component, as
   twitter-text does, so we never count less than X would.
 * URLs: a linear-time port of twitter-text's ``extractUrlsWithIndices``
-  (the ``extractUrl`` regex, t.co slug rule, punycode label length <= 63,
-  URL length <= 4096, ASCII-only domains for URLs without a protocol). The
-  regex itself backtracks quadratically on long runs of CJK text, so the
-  domain part is matched with memoised label chains instead.
+  (the ``extractUrl`` regex, t.co slug rule, IDNA labels 1..63 long with
+  nameprep as in the Java version, URL length <= 4096, ASCII-only domains
+  for URLs without a protocol). The regex itself backtracks quadratically
+  on long runs of CJK text, so the domain part is matched with memoised
+  label chains instead.
 * TLDs: ``inbox/data/twitter_tlds.py``, GENERATED from twitter-text's
   ``tlds.yml`` by ``scripts/gen_xtext_tlds.py`` (nothing is read from
   ``shared/`` at run time).
@@ -46,6 +47,7 @@ UTF-16 code units; convert with :func:`utf16_index`.
 from __future__ import annotations
 
 import bisect
+import encodings.idna
 import functools
 import itertools
 import re
@@ -445,16 +447,23 @@ def _query_end(text: str, pos: int) -> int:
 
 
 def _label_ascii_length(label: str) -> int:
+    """Length of the IDNA (RFC 3490 ToASCII, nameprep included) form of a label.
+
+    Like twitter-text's Java version (IDN.toASCII), and unlike its JS one, this
+    rejects labels that break the IDNA bidi rule (e.g. Arabic mixed with Latin
+    in one label): such a "URL" is then counted character by character, which
+    never makes a post look shorter than X counts it.
+    """
     if label.isascii():
         return len(label)
     try:
-        return 4 + len(label.encode("punycode"))
-    except UnicodeError:  # pragma: no cover - punycode encodes any str
-        return _MAX_LABEL_LENGTH + 1
+        return len(encodings.idna.ToASCII(label))
+    except UnicodeError:
+        return 0
 
 
 def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
-    """twitter-text isValidUrl: every punycode label 1..63, total <= 4096."""
+    """twitter-text isValidUrl: every IDNA label 1..63 long, total <= 4096."""
     if domain[:4].lower() == "xn--" and not domain.isascii():
         return False
     encoded = 0
