@@ -77,6 +77,7 @@ class XSandbox:
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
+        self._base_url = ""
 
     # ---- lifecycle ----------------------------------------------------
 
@@ -95,6 +96,7 @@ class XSandbox:
         httpd = ThreadingHTTPServer(("127.0.0.1", self._port), _make_handler(self))
         httpd.daemon_threads = True
         self._httpd = httpd
+        self._base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
         self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="x-sandbox", daemon=True)
         self._thread.start()
@@ -119,9 +121,9 @@ class XSandbox:
 
     @property
     def base_url(self) -> str:
-        if self._httpd is None:
+        if not self._base_url:
             raise RuntimeError("the sandbox is not running: call start() first")
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        return self._base_url
 
     # ---- credentials --------------------------------------------------
 
@@ -225,7 +227,7 @@ class XSandbox:
                     body = json.loads(raw_body)
                 except ValueError:
                     raise ApiError(400, simple_problem(400, "Bad Request")) from None
-            call = routes.Call(self.world, self, identity, query, params, body, self.base_url)
+            call = routes.Call(self.world, self, identity, query, params, body, self._base_url)
             status, payload = handler(call)
         except ApiError as err:
             if fault is not None and fault.status is not None and identity is None:
