@@ -12,7 +12,8 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from inbox import logconfig
@@ -121,10 +122,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run  # imported late: the CLI works without a display
+GuiLauncher = Callable[[Path, bool, str | None], int]
 
-    return run(data_dir(args.data_dir), demo=args.demo, language=args.lang)
+
+def _no_gui(_dir: Path, _demo: bool, _lang: str | None) -> int:
+    raise Failure("the desktop app is not available from this entry point; run main.py")
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    launcher: GuiLauncher = args.gui_launcher
+    return launcher(data_dir(args.data_dir), args.demo, args.lang)
 
 
 def _parser_with(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
@@ -183,9 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
 ERRORS: tuple[type[Exception], ...] = (Failure, XError, CredentialError, StoreError, OSError)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, gui: GuiLauncher = _no_gui) -> int:
+    """Run one command. ``gui`` opens the desktop app: the core cannot import Qt itself."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.gui_launcher = gui
     args.data_dir = getattr(args, "data_dir", None)
     args.verbose = getattr(args, "verbose", False)
     logconfig.setup(verbose=args.verbose)

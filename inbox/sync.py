@@ -18,12 +18,13 @@ from __future__ import annotations
 import json
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from inbox.channels.x import (
     Malformed,
+    MentionsPage,
     NeedsReconnect,
     RateLimited,
     Refused,
@@ -39,11 +40,13 @@ from inbox.timeutil import utcnow
 log = logging.getLogger(__name__)
 
 MENTIONS = "mentions"
+OWN_REPLIES = "own_replies"
 DMS = "dms"
 BACKOFF_BASE_S = 5.0
 BACKOFF_MAX_S = 15 * 60.0
 
 ChannelFactory = Callable[[Account, XCredentials], XChannel]
+TimelinePages = Callable[[str | None, str | None], Iterator[MentionsPage]]
 
 
 @dataclass
@@ -98,7 +101,8 @@ class Syncer:
             return report
         try:
             channel = self.channel_factory(account, self.credentials.load(account.credential_ref))
-            self._sync_mentions(account, channel, report)
+            self._sync_timeline(account, MENTIONS, channel.mention_pages, report)
+            self._sync_timeline(account, OWN_REPLIES, channel.own_reply_pages, report)
             self._sync_dms(account, channel, report)
         except RateLimited as exc:
             retry = exc.reset_at or now + timedelta(seconds=backoff_seconds(1, self.rng))
@@ -134,20 +138,21 @@ class Syncer:
         if self.on_page:
             self.on_page()
 
-    def _sync_mentions(self, account: Account, channel: XChannel, report: SyncReport) -> None:
-        cursor = json.loads(self.store.cursor(account.id, MENTIONS) or "{}")
+    def _sync_timeline(self, account: Account, stream: str, pages: TimelinePages,
+                       report: SyncReport) -> None:
+        """A newest-first stream with ``since_id`` (mentions, our own replies)."""
+        cursor = json.loads(self.store.cursor(account.id, stream) or "{}")
         since = cursor.get("since_id")
         run = cursor.get("run") or {}
         newest = run.get("newest")
-        for page in channel.mention_pages(since, run.get("until_id")):
+        for page in pages(since, run.get("until_id")):
             if page.newest_id and (newest is None or int(page.newest_id) > int(newest)):
                 newest = page.newest_id
-            more = bool(page.next_token and page.batch.messages)
-            if more and page.oldest_id:
+            if page.next_token and page.oldest_id:
                 state = {"since_id": since, "run": {"newest": newest, "until_id": page.oldest_id}}
             else:
                 state = {"since_id": newest or since}
-            result = self.store.ingest(account.id, page.batch, {MENTIONS: json.dumps(state)})
+            result = self.store.ingest(account.id, page.batch, {stream: json.dumps(state)})
             self._record(report, result.new_messages, result.duplicates,
                          result.conversations_touched)
 
@@ -178,4 +183,4 @@ class Syncer:
                 return
 
 
-__all__ = ["DMS", "MENTIONS", "SyncReport", "Syncer", "XError", "backoff_seconds"]
+__all__ = ["DMS", "MENTIONS", "OWN_REPLIES", "SyncReport", "Syncer", "XError", "backoff_seconds"]

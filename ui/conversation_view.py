@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inbox.domain import ChannelKind, Conversation, Direction, Message, Origin
-from ui.text import count, duration, isolate, local_time, tr
+from ui.text import age, count, isolate, local_time, tr
 
 
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
@@ -62,8 +62,8 @@ class ContactCard(QFrame):
         if c.verified:
             parts.append(tr("verified"))
         if c.account_created_at:
-            age = duration((now - c.account_created_at).total_seconds())
-            parts.append(tr("on X for %1").replace("%1", age))
+            parts.append(tr("on X for %1").replace(
+                "%1", age((now - c.account_created_at).total_seconds())))
         self.details.setText(" · ".join(parts))
         kind = tr("Direct message") if conv.kind is ChannelKind.DM else tr("Public reply")
         self.channel.setText(f"{kind} · {isolate('@' + conv.account_handle)}")

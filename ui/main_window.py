@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QueueModel.PREVIEW, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((QueueModel.CHANNEL, 70), (QueueModel.CUSTOMER, 220),
-                              (QueueModel.WAITING, 80), (QueueModel.PRIORITY, 70),
-                              (QueueModel.TAGS, 110)):
+        for column, width in ((QueueModel.CHANNEL, 64), (QueueModel.CUSTOMER, 210),
+                              (QueueModel.WAITING, 72), (QueueModel.PRIORITY, 70),
+                              (QueueModel.TAGS, 90)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.views)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([180, 700, 520])
+        splitter.setSizes([170, 820, 510])
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
         self.setCentralWidget(splitter)

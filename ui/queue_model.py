@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from inbox.domain import ChannelKind, Conversation, Priority, View
 from inbox.store import SqlStore
 from inbox.timeutil import utcnow
-from ui.text import duration, isolate, priority_name
+from ui.text import duration, isolate, priority_name, tr
 
 PAGE = 100
 Index = QModelIndex | QPersistentModelIndex
@@ -90,8 +90,8 @@ class QueueModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Channel"), self.tr("Customer"), self.tr("Message"), self.tr("Waiting"),
-                self.tr("Priority"), self.tr("Tags")][section]
+        return [tr("Channel"), tr("Customer"), tr("Message"), tr("Waiting"),
+                tr("Priority"), tr("Tags")][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -120,7 +120,7 @@ class QueueModel(QAbstractTableModel):
 
     def _display(self, conv: Conversation, column: int) -> str:
         if column == self.CHANNEL:
-            return self.tr("DM") if conv.kind is ChannelKind.DM else self.tr("Public")
+            return tr("DM") if conv.kind is ChannelKind.DM else tr("Public")
         if column == self.CUSTOMER:
             name = conv.contact.display_name or conv.contact.handle
             return f"{name}  {isolate('@' + conv.contact.handle)}"

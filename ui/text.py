@@ -38,6 +38,16 @@ def duration(seconds: float) -> str:
     return tr("now")
 
 
+def age(seconds: float) -> str:
+    """How long an account has existed: "3 years", "5 months", "12 days"."""
+    days = max(0, int(seconds // 86400))
+    if days >= 365:
+        return tr("%1 years").replace("%1", str(days // 365))
+    if days >= 30:
+        return tr("%1 months").replace("%1", str(days // 30))
+    return tr("%1 days").replace("%1", str(days))
+
+
 def priority_name(priority: Priority) -> str:
     return {
         Priority.NONE: "",

@@ -182,6 +182,8 @@ def parse_mentions(body: dict[str, Any], our_user_id: str) -> MentionsPage:
                 created_at=parse_x_time(raw["created_at"]),
                 in_reply_to_platform_id=replied_to,
                 language=raw.get("lang"),
+                counterpart_platform_id=(str(raw["in_reply_to_user_id"])
+                                         if ours and raw.get("in_reply_to_user_id") else None),
                 origin=Origin.EXTERNAL if ours else None,
             ))
         except (KeyError, TypeError, ValueError):
@@ -271,7 +273,20 @@ class XChannel:
     def mention_pages(
         self, since_id: str | None, until_id: str | None = None, page_size: int = 100
     ) -> Iterator[MentionsPage]:
-        """Newest first, following ``next_token`` until X says there is no more."""
+        """Posts mentioning the account, newest first, following ``next_token`` to the end."""
+        return self._timeline(self.client.get_users_mentions, since_id, until_id, page_size,
+                              replies_only=False)
+
+    def own_reply_pages(
+        self, since_id: str | None, until_id: str | None = None, page_size: int = 100
+    ) -> Iterator[MentionsPage]:
+        """The account's own replies, so answers written directly on X count as responses."""
+        return self._timeline(self.client.get_users_tweets, since_id, until_id, page_size,
+                              replies_only=True)
+
+    def _timeline(self, fetch: Callable[..., requests.Response], since_id: str | None,
+                  until_id: str | None, page_size: int, *,
+                  replies_only: bool) -> Iterator[MentionsPage]:
         token: str | None = None
         while True:
             params: dict[str, Any] = {
@@ -284,11 +299,13 @@ class XChannel:
                 params["until_id"] = until_id
             if token:
                 params["pagination_token"] = token
-            body = _call(self.client.get_users_mentions, self.account.user_id,
-                         user_auth=self.user_auth, **params)
+            body = _call(fetch, self.account.user_id, user_auth=self.user_auth, **params)
             page = parse_mentions(body, self.account.user_id)
+            if replies_only:
+                page.batch.messages[:] = [m for m in page.batch.messages
+                                          if m.in_reply_to_platform_id is not None]
             yield page
-            if not page.next_token or not page.batch.messages:
+            if not page.next_token or page.newest_id is None:
                 return
             token = page.next_token
 

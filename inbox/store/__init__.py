@@ -5,4 +5,4 @@ from inbox.store.sqlite import SqliteStore, open_sqlite
 
 Store = SqlStore
 
-__all__ = ["SqliteStore", "SqlStore", "Store", "StoreError", "SyncState", "open_sqlite"]
+__all__ = ["SqlStore", "SqliteStore", "Store", "StoreError", "SyncState", "open_sqlite"]

@@ -678,8 +678,12 @@ class SqlStore:
 
 
 def _preview(text: str) -> str:
-    """One line for the queue: whitespace folded, cut at a readable length."""
-    line = " ".join(text.split())
+    """One line for the queue: leading @mentions dropped (as X shows replies), whitespace
+    folded, cut at a readable length."""
+    words = text.split()
+    while len(words) > 1 and words[0].startswith("@"):
+        words.pop(0)
+    line = " ".join(words)
     return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1] + "…"
 
 
