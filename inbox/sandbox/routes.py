@@ -2,75 +2,45 @@
 
 Each handler takes one parsed ``Call`` and returns ``(status, body)``, or raises
 ``ApiError`` with X's problem body. Behaviour follows X_API.md: newest first,
-exclusive ``since_id``/``until_id``, the 800-mention horizon, 30 days of DMs,
-X's quirky DM tokens, duplicate and reply-restriction refusals.
+exclusive ``since_id``/``until_id``, the 800-mention horizon, duplicate and
+reply-restriction refusals. The DM endpoints live in ``dms``.
 """
 
 from __future__ import annotations
 
-import base64
 import importlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
 
-from inbox.sandbox.auth import Identity
+from inbox.sandbox import dms
+from inbox.sandbox.call import (
+    Call,
+    Handler,
+    Result,
+    id_param,
+    ids_param,
+    int_param,
+    make_token,
+    page,
+    read_token,
+    time_param,
+)
 from inbox.sandbox.shapes import (
-    DM_EVENT_TYPES,
-    DM_EXPANSIONS,
     TWEET_EXPANSIONS,
     USER_EXPANSIONS,
-    Renderer,
     forbidden,
     invalid_request,
     not_found_resource,
-    parse_list,
 )
-from inbox.sandbox.world import JSON, World, WorldError, dm_pair_id
-from inbox.timeutil import parse_x_time, to_ms
+from inbox.sandbox.world import JSON
 
 MENTIONS_HORIZON = 800
-DM_HISTORY_MS = 30 * 86400 * 1000
 DUPLICATE_WINDOW_MS = 86400 * 1000
 REPLY_NOT_ALLOWED = (
     "Reply to this conversation is not allowed because you have not been mentioned or "
     "otherwise engaged by the author of the post you are replying to."
 )
 _USERNAME = re.compile(r"^\w{1,15}$")
-
-
-class Settings(Protocol):
-    """The sandbox switches that change endpoint behaviour."""
-
-    enforce_reply_restrictions: bool
-    dm_visibility_delay: float
-
-
-@dataclass
-class Call:
-    """One authenticated request, parsed."""
-
-    world: World
-    settings: Settings
-    identity: Identity
-    query: dict[str, str]
-    params: dict[str, str]
-    body: Any
-    base_url: str
-
-    def renderer(self, expansions: frozenset[str]) -> Renderer:
-        return Renderer(self.world, self.query, self.base_url, expansions)
-
-    @property
-    def user_id(self) -> str:
-        assert self.identity.user_id is not None
-        return self.identity.user_id
-
-
-Result = tuple[int, JSON]
-Handler = Callable[[Call], Result]
-
 
 def _too_long(text: str) -> bool:
     """Over X's 280 weighted characters; plain length until ``inbox.xtext`` exists."""
@@ -80,84 +50,6 @@ def _too_long(text: str) -> bool:
         return len(text) > 280
     weighted: Callable[[str], int] | None = getattr(xtext, "weighted_length", None)
     return (weighted(text) if weighted else len(text)) > 280
-
-
-# ---- query parameters ---------------------------------------------------
-
-
-def int_param(query: dict[str, str], name: str, default: int, lo: int, hi: int) -> int:
-    raw = query.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or not lo <= int(raw) <= hi:
-        raise invalid_request(name, raw, f"The `{name}` query parameter value [{raw}] is not "
-                                         f"between {lo} and {hi}")
-    return int(raw)
-
-
-def id_param(query: dict[str, str], name: str) -> int | None:
-    raw = query.get(name)
-    if raw is None:
-        return None
-    if not raw.isdigit() or len(raw) > 19:
-        raise invalid_request(name, raw, f"The `{name}` query parameter value [{raw}] does "
-                                         "not match ^[0-9]{1,19}$")
-    return int(raw)
-
-
-def time_param(query: dict[str, str], name: str) -> int | None:
-    raw = query.get(name)
-    if raw is None:
-        return None
-    try:
-        return to_ms(parse_x_time(raw))
-    except ValueError:
-        raise invalid_request(name, raw, f"Invalid '{name}':'{raw}'. '{name}' must be a "
-                                         "valid RFC 3339 date-time.") from None
-
-
-def make_token(kind: str, cursor: str) -> str:
-    """An opaque page token (X's look different, and clients must not parse them)."""
-    return base64.b32encode(f"{kind}:{cursor}".encode()).decode().rstrip("=").lower()
-
-
-def read_token(query: dict[str, str]) -> tuple[str, int] | None:
-    raw = query.get("pagination_token")
-    if raw is None:
-        return None
-    try:
-        padded = raw.upper() + "=" * (-len(raw) % 8)
-        kind, _, cursor = base64.b32decode(padded).decode().partition(":")
-        if kind in ("n", "p") and cursor.isdigit():
-            return kind, int(cursor)
-    except ValueError:
-        pass
-    raise invalid_request("pagination_token", raw, f"The `pagination_token` query parameter "
-                                                   f"value [{raw}] is invalid")
-
-
-def ids_param(query: dict[str, str], name: str, pattern: re.Pattern[str]) -> list[str]:
-    raw = query.get(name)
-    items = [i for i in (raw or "").split(",") if i]
-    if not 1 <= len(items) <= 100:
-        raise invalid_request(name, raw or "", f"The `{name}` query parameter value "
-                                               f"[{raw or ''}] must have 1 to 100 items")
-    for item in items:
-        if not pattern.match(item):
-            raise invalid_request(name, item, f"The `{name}` query parameter value [{item}] "
-                                              f"does not match {pattern.pattern}")
-    return list(dict.fromkeys(items))
-
-
-def _page(data: list[JSON], renderer: Renderer, meta: JSON) -> Result:
-    if not data:
-        return 200, {"meta": {"result_count": 0}}
-    out: JSON = {"data": data}
-    includes = renderer.includes()
-    if includes:
-        out["includes"] = includes
-    out["meta"] = meta
-    return 200, out
 
 
 # ---- users --------------------------------------------------------------
@@ -235,15 +127,15 @@ def _timeline(call: Call, source: Callable[[str], list[str]]) -> Result:
             and (end is None or world.tweet_ms[i] < end)
             and (token is None or int(i) < token[1])
         ]
-        page = [world.tweets[i] for i in ids[:max_results]]
-        data = [renderer.tweet(t) for t in page]
-        renderer.expand_tweets(page)
+        shown = [world.tweets[i] for i in ids[:max_results]]
+        data = [renderer.tweet(t) for t in shown]
+        renderer.expand_tweets(shown)
     meta: JSON = {"result_count": len(data)}
     if data:
         meta["newest_id"], meta["oldest_id"] = data[0]["id"], data[-1]["id"]
         if len(ids) > max_results:
             meta["next_token"] = make_token("n", data[-1]["id"])
-    return _page(data, renderer, meta)
+    return page(data, renderer, meta)
 
 
 def _tweets(call: Call, ids: list[str], param: str) -> Result:
@@ -313,95 +205,6 @@ def delete_tweet(call: Call) -> Result:
     return 200, {"data": {"deleted": True}}
 
 
-# ---- direct messages ----------------------------------------------------
-
-
-def dm_events(call: Call) -> Result:
-    q, world, me = call.query, call.world, call.user_id
-    renderer = call.renderer(DM_EXPANSIONS)
-    types = parse_list(q, "event_types", DM_EVENT_TYPES) or list(DM_EVENT_TYPES)
-    max_results = int_param(q, "max_results", 100, 1, 100)
-    token = read_token(q)
-    conv_id = call.params.get("conv")
-    if "pid" in call.params:
-        conv_id = dm_pair_id(me, call.params["pid"]) if call.params["pid"] != me else "none"
-    with world.lock:
-        now = world.now_ms()
-        events = [
-            e for e in world.dm_events_of(
-                me, conv_id, after_ms=now - DM_HISTORY_MS,
-                before_ms=now - int(call.settings.dm_visibility_delay * 1000))
-            if e["event_type"] in types
-        ]
-        if token and token[0] == "n":
-            events = [e for e in events if int(e["id"]) < token[1]][:max_results]
-        elif token:
-            events = [e for e in events if int(e["id"]) > token[1]][-max_results:]
-        else:
-            events = events[:max_results]
-        data = [renderer.event(e) for e in events]
-        renderer.expand_events(events)
-    meta: JSON = {"result_count": len(data)}
-    if data:
-        meta["next_token"] = make_token("n", data[-1]["id"])
-        meta["previous_token"] = make_token("p", data[0]["id"])
-    return _page(data, renderer, meta)
-
-
-def _dm_text(body: Any) -> str:
-    text = body.get("text") if isinstance(body, dict) else None
-    if not isinstance(text, str) or not 1 <= len(text) <= 10_000:
-        raise invalid_request("text", str(text)[:50], "$.text: must be 1 to 10000 characters")
-    return text
-
-
-def dm_send_with(call: Call) -> Result:
-    text, pid = _dm_text(call.body), call.params["pid"]
-    with call.world.lock:
-        if pid == call.user_id or pid not in call.world.users:
-            raise invalid_request("participant_id", pid, f"The `participant_id` path parameter "
-                                                         f"value [{pid}] is invalid")
-        event = call.world.send_dm(call.user_id, pid, text)
-    return 201, {"data": {"dm_conversation_id": event["dm_conversation_id"],
-                          "dm_event_id": event["id"]}}
-
-
-def dm_send_to(call: Call) -> Result:
-    text, cid, me = _dm_text(call.body), call.params["conv"], call.user_id
-    world = call.world
-    with world.lock:
-        conv = world.conversations.get(cid)
-        try:
-            if conv is not None and conv.group and conv.member_now(me):
-                event = world.send_group_dm(cid, me, text)
-            elif conv is None and re.fullmatch(r"\d+-\d+", cid) and me in cid.split("-"):
-                other = next(p for p in cid.split("-") if p != me)
-                event = world.send_dm(me, other, text)
-            elif conv is not None and not conv.group and conv.member_now(me):
-                event = world.send_dm(me, next(p for p in conv.spans if p != me), text)
-            else:
-                raise forbidden("You are not a participant in this conversation.")
-        except (WorldError, StopIteration):
-            raise forbidden("You are not a participant in this conversation.") from None
-    return 201, {"data": {"dm_conversation_id": cid, "dm_event_id": event["id"]}}
-
-
-def dm_group_create(call: Call) -> Result:
-    body = call.body if isinstance(call.body, dict) else {}
-    message = body.get("message")
-    text = _dm_text(message)
-    ids = body.get("participant_ids")
-    if body.get("conversation_type") != "Group" or not isinstance(ids, list) or not ids:
-        raise invalid_request("participant_ids", str(ids), "$.participant_ids: required")
-    with call.world.lock:
-        missing = [str(i) for i in ids if str(i) not in call.world.users]
-        if missing:
-            raise invalid_request("participant_ids", missing, "Unknown participant")
-        cid = call.world.create_group_dm(call.user_id, [str(i) for i in ids])
-        event = call.world.send_group_dm(cid, call.user_id, text)
-    return 201, {"data": {"dm_conversation_id": cid, "dm_event_id": event["id"]}}
-
-
 # ---- the table ----------------------------------------------------------
 
 # (method, path pattern, route key for limits and faults, user context only, handler)
@@ -418,14 +221,15 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, Handler]] = [
         ("GET", r"/2/tweets/(?P<id>\d+)", "tweets_lookup", False, tweet_one),
         ("POST", r"/2/tweets", "create_tweet", True, create_tweet),
         ("DELETE", r"/2/tweets/(?P<id>\d+)", "delete_tweet", True, delete_tweet),
-        ("GET", r"/2/dm_events", "dm_lookup", True, dm_events),
+        ("GET", r"/2/dm_events", "dm_lookup", True, dms.dm_events),
         ("GET", r"/2/dm_conversations/with/(?P<pid>\d+)/dm_events", "dm_lookup", True,
-         dm_events),
-        ("GET", r"/2/dm_conversations/(?P<conv>[\d-]+)/dm_events", "dm_lookup", True, dm_events),
+         dms.dm_events),
+        ("GET", r"/2/dm_conversations/(?P<conv>[\d-]+)/dm_events", "dm_lookup", True,
+         dms.dm_events),
         ("POST", r"/2/dm_conversations/with/(?P<pid>\d+)/messages", "dm_send", True,
-         dm_send_with),
-        ("POST", r"/2/dm_conversations/(?P<conv>[\d-]+)/messages", "dm_send", True, dm_send_to),
-        ("POST", r"/2/dm_conversations", "dm_send", True, dm_group_create),
+         dms.dm_send_with),
+        ("POST", r"/2/dm_conversations/(?P<conv>[\d-]+)/messages", "dm_send", True, dms.dm_send_to),
+        ("POST", r"/2/dm_conversations", "dm_send", True, dms.dm_group_create),
     ]
 ]
 

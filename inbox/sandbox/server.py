@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from inbox.sandbox import routes
 from inbox.sandbox.auth import AuthRegistry, Identity
+from inbox.sandbox.call import Call
 from inbox.sandbox.limits import Fault, FaultQueue, RateLimiter
 from inbox.sandbox.shapes import (
     ApiError,
@@ -227,7 +228,7 @@ class XSandbox:
                     body = json.loads(raw_body)
                 except ValueError:
                     raise ApiError(400, simple_problem(400, "Bad Request")) from None
-            call = routes.Call(self.world, self, identity, query, params, body, self._base_url)
+            call = Call(self.world, self, identity, query, params, body, self._base_url)
             status, payload = handler(call)
         except ApiError as err:
             if fault is not None and fault.status is not None and identity is None:
