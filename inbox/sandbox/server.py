@@ -62,7 +62,13 @@ def avatar_png(user_id: str) -> bytes:
 
 
 class XSandbox:
-    """A local X API v2: start it, point a RewritingSession at ``base_url``, stage a world."""
+    """A local X API v2: start it, point a RewritingSession at ``base_url``, stage a world.
+
+    Route keys (for ``limits`` and ``Fault(route=...)``): users_me, mentions,
+    user_tweets, users_lookup, tweets_lookup, create_tweet, delete_tweet,
+    dm_lookup, dm_send. ``limits`` may also set ``<key>_app`` (app-only
+    callers) and ``<key>_24h_user`` / ``<key>_24h_app`` for the create routes.
+    """
 
     def __init__(self, clock: Clock | None = None, limits: dict[str, int] | None = None, *,
                  dm_visibility_delay: float = 0.0, port: int = 0) -> None:

@@ -99,6 +99,7 @@ class World:
         self.dm_events: dict[str, JSON] = {}
         self.dm_ms: dict[str, int] = {}
         self.conversations: dict[str, Conversation] = {}
+        self.authored: dict[str, int] = {}
         self._next_user = 1_000_001
         self._used_ids: set[int] = set()
 
@@ -173,9 +174,7 @@ class World:
             raise WorldError(f"no user with id {user_id}") from None
 
     def tweet_count(self, user_id: str) -> int:
-        return self.users[user_id].base_tweet_count + sum(
-            1 for t in self.tweets.values() if t["author_id"] == user_id
-        )
+        return self.users[user_id].base_tweet_count + self.authored.get(user_id, 0)
 
     # ---- tweets -------------------------------------------------------
 
@@ -252,14 +251,17 @@ class World:
             targets.discard(author_id)
             self.tweets[tid] = tweet
             self.tweet_ms[tid] = ms
+            self.authored[author_id] = self.authored.get(author_id, 0) + 1
             for uid in targets:
                 self.mentions.setdefault(uid, []).append(tid)
             return copy.deepcopy(tweet)
 
     def delete_tweet(self, tweet_id: str) -> None:
         with self.lock:
-            self.tweets.pop(tweet_id, None)
+            tweet = self.tweets.pop(tweet_id, None)
             self.tweet_ms.pop(tweet_id, None)
+            if tweet is not None:
+                self.authored[tweet["author_id"]] -= 1
             for ids in self.mentions.values():
                 if tweet_id in ids:
                     ids.remove(tweet_id)
