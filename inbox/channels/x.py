@@ -137,6 +137,18 @@ class DmPage:
     next_token: str | None
 
 
+def _field(raw: dict[str, Any], key: str) -> str:
+    """A required string field (ids may come as numbers); missing or null is malformed."""
+    value = raw[key]
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"{key} is {type(value).__name__}")
+    return str(value)
+
+
+# What reading one malformed item can raise: it is skipped, the rest of the page kept.
+_ITEM_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
 def parse_user(raw: dict[str, Any]) -> Contact:
     metrics = raw.get("public_metrics") or {}
     created = raw.get("created_at")
@@ -155,7 +167,7 @@ def _contacts(body: dict[str, Any]) -> list[Contact]:
     for raw in (body.get("includes") or {}).get("users") or []:
         try:
             out.append(parse_user(raw))
-        except (KeyError, TypeError, ValueError):
+        except _ITEM_ERRORS:
             log.warning("skipped a malformed user object in an X response")
     return out
 
@@ -165,7 +177,7 @@ def parse_mentions(body: dict[str, Any], our_user_id: str) -> MentionsPage:
     batch = IngestBatch(contacts=_contacts(body))
     for raw in body.get("data") or []:
         try:
-            author = str(raw["author_id"])
+            author = _field(raw, "author_id")
             replied_to = next(
                 (str(r["id"]) for r in raw.get("referenced_tweets") or []
                  if r.get("type") == "replied_to"),
@@ -174,19 +186,19 @@ def parse_mentions(body: dict[str, Any], our_user_id: str) -> MentionsPage:
             ours = author == our_user_id
             batch.messages.append(IncomingMessage(
                 kind=ChannelKind.MENTION,
-                platform_id=str(raw["id"]),
-                thread_id=str(raw.get("conversation_id") or raw["id"]),
+                platform_id=_field(raw, "id"),
+                thread_id=str(raw.get("conversation_id") or _field(raw, "id")),
                 direction=Direction.OUT if ours else Direction.IN,
                 author_platform_id=author,
-                text=str(raw["text"]),
-                created_at=parse_x_time(raw["created_at"]),
+                text=_field(raw, "text"),
+                created_at=parse_x_time(_field(raw, "created_at")),
                 in_reply_to_platform_id=replied_to,
                 language=raw.get("lang"),
                 counterpart_platform_id=(str(raw["in_reply_to_user_id"])
                                          if ours and raw.get("in_reply_to_user_id") else None),
                 origin=Origin.EXTERNAL if ours else None,
             ))
-        except (KeyError, TypeError, ValueError):
+        except _ITEM_ERRORS:
             log.warning("skipped a malformed tweet in a mentions page")
     meta = body.get("meta") or {}
     return MentionsPage(batch, meta.get("newest_id"), meta.get("oldest_id"), meta.get("next_token"))
@@ -206,13 +218,13 @@ def parse_dm_events(body: dict[str, Any], our_user_id: str) -> DmPage:
     ids: list[str] = []
     for raw in body.get("data") or []:
         try:
-            event_id = str(raw["id"])
+            event_id = _field(raw, "id")
             ids.append(event_id)
             etype = raw["event_type"]
-            conv = str(raw["dm_conversation_id"])
-            at = parse_x_time(raw["created_at"])
+            conv = _field(raw, "dm_conversation_id")
+            at = parse_x_time(_field(raw, "created_at"))
             if etype == "MessageCreate":
-                sender = str(raw["sender_id"])
+                sender = _field(raw, "sender_id")
                 ours = sender == our_user_id
                 batch.messages.append(IncomingMessage(
                     kind=ChannelKind.DM,
@@ -220,7 +232,7 @@ def parse_dm_events(body: dict[str, Any], our_user_id: str) -> DmPage:
                     thread_id=conv,
                     direction=Direction.OUT if ours else Direction.IN,
                     author_platform_id=sender,
-                    text=str(raw.get("text", "")),
+                    text=_field(raw, "text"),
                     created_at=at,
                     counterpart_platform_id=dm_counterpart(conv, our_user_id, sender),
                     origin=Origin.EXTERNAL if ours else None,
@@ -235,7 +247,7 @@ def parse_dm_events(body: dict[str, Any], our_user_id: str) -> DmPage:
                     ))
             else:
                 log.info("ignored a DM event of unknown type %r", etype)
-        except (KeyError, TypeError, ValueError):
+        except _ITEM_ERRORS:
             log.warning("skipped a malformed DM event")
     meta = body.get("meta") or {}
     return DmPage(batch, tuple(ids), meta.get("next_token"))

@@ -426,7 +426,8 @@ class SqlStore:
                 contact_for(ev.actor_platform_id)
                 self._event(conv_id, ev.type, to_ms(ev.created_at),
                             data={"participant": ev.actor_platform_id},
-                            dedupe_key=f"{account_id}:{ev.kind.value}:{ev.platform_id}:{ev.type}")
+                            dedupe_key=f"{account_id}:{ev.kind.value}:{ev.platform_id}:{ev.type}"
+                            f":{ev.actor_platform_id}")
                 touched.add(conv_id)
 
             for conv_id in touched:
