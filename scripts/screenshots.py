@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from inbox.demo import start_demo  # noqa: E402
-from ui.app import make_app  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from inbox.demo import start_demo
+from ui.app import make_app
+from ui.main_window import MainWindow
 
 
 def wait(app: QApplication, seconds: float) -> None:
@@ -40,13 +40,14 @@ def main() -> None:
     while window.model.rowCount() == 0 and time.monotonic() < deadline:
         wait(app, 0.2)
     want_arabic = lang == "ar"
+    best: tuple[int, int] | None = None  # (messages in thread, row)
     for row in range(window.model.rowCount()):
         conv = store.conversation(window.model.conversation_id(row))
-        thread = store.thread(conv.id)
         arabic = any("\u0600" <= ch <= "\u06ff" for ch in conv.preview)
-        if arabic == want_arabic and len(thread) >= 2:
-            window.table.selectRow(row)
-            break
+        if arabic == want_arabic and (best is None or conv.message_count > best[0]):
+            best = (conv.message_count, row)
+    if best is not None:
+        window.select_row(best[1])
     wait(app, 1.0)
     window.grab().save(str(out))
     window.close()

@@ -63,7 +63,7 @@ def test_needs_reply_lists_longest_waiting_first_with_channel_and_customer(
 
 
 def test_selecting_shows_whole_thread_and_contact_card(window: MainWindow, qtbot: QtBot) -> None:
-    window.table.selectRow(0)
+    window.select_row(0)
     assert window.card.name.text() == "Sara"
     assert "12 followers" in window.card.details.text()
     bodies = [b.body.text() for b in window.thread_view.bubbles]
@@ -72,7 +72,7 @@ def test_selecting_shows_whole_thread_and_contact_card(window: MainWindow, qtbot
 
 
 def test_message_markup_is_shown_as_typed_never_rendered(window: MainWindow) -> None:
-    window.table.selectRow(2)
+    window.select_row(2)
     (bubble,) = window.thread_view.bubbles
     assert bubble.body.textFormat() == Qt.TextFormat.PlainText
     assert bubble.body.text() == HOSTILE
@@ -86,7 +86,7 @@ def test_message_markup_is_shown_as_typed_never_rendered(window: MainWindow) -> 
 def test_resolve_moves_to_resolved_and_undo_brings_it_back(
     window: MainWindow, qtbot: QtBot, store: SqlStore
 ) -> None:
-    window.table.selectRow(0)
+    window.select_row(0)
     conv_id = window.current_id
     assert conv_id is not None
     window.resolve_action.trigger()
@@ -99,7 +99,7 @@ def test_resolve_moves_to_resolved_and_undo_brings_it_back(
 
 
 def test_snooze_and_reopen(window: MainWindow, qtbot: QtBot, store: SqlStore) -> None:
-    window.table.selectRow(0)
+    window.select_row(0)
     conv_id = window.current_id
     assert conv_id is not None
     window.snooze_current(utcnow() + timedelta(hours=2))
@@ -107,11 +107,26 @@ def test_snooze_and_reopen(window: MainWindow, qtbot: QtBot, store: SqlStore) ->
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)
     window.views.setCurrentRow(VIEW_ORDER.index(View.SNOOZED))
     assert window.model.rowCount() == 1
-    window.table.selectRow(0)
+    window.select_row(0)
     assert "Snoozed until" in window.status_label.text()
     window.reopen_action.trigger()
     qtbot.waitUntil(lambda: store.conversation(conv_id).status is Status.OPEN)
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+
+
+def test_selection_survives_a_live_refresh_in_right_to_left(
+    window: MainWindow, qtbot: QtBot, store: SqlStore, account_id: int
+) -> None:
+    window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    window.select_row(1)
+    chosen = window.current_id
+    assert chosen is not None and window.thread_view.bubbles
+    store.ingest(account_id, IngestBatch(messages=[msg("9", thread="newest", minutes=40)]))
+    window.refresh(frozenset())
+    assert window.model.rowCount() == 4
+    selected = window.table.selectionModel().selectedRows()
+    assert [window.model.conversation_id(i.row()) for i in selected] == [chosen]
+    assert window.current_id == chosen
 
 
 def test_views_show_counts(window: MainWindow) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inbox.domain import ChannelKind, Conversation, Direction, Message, Origin
-from ui.text import age, count, isolate, local_time, tr
+from ui.text import age, count, isolate, local_time, tr, ui_direction_mark
 
 
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
@@ -78,7 +78,8 @@ class MessageBubble(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         who = message.author_name or message.author_handle
-        meta = [who, isolate("@" + message.author_handle), local_time(message.created_at)]
+        meta = [isolate(who), isolate("@" + message.author_handle),
+                isolate(local_time(message.created_at))]
         if outbound:
             if message.automatic:
                 meta.append(tr("automatic"))
@@ -86,7 +87,7 @@ class MessageBubble(QFrame):
                 meta.append(tr("sent on X"))
             elif message.agent:
                 meta.append(tr("by %1").replace("%1", message.agent))
-        self.meta = plain_label(" · ".join(meta), wrap=True)
+        self.meta = plain_label(ui_direction_mark() + " · ".join(meta), wrap=True)
         self.meta.setObjectName("meta")
         self.body = plain_label(message.text, selectable=True)
         self.body.setObjectName("body")

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -119,6 +119,11 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_actions()
         self.model.set_view(View.NEEDS_REPLY)
+        # after the first reset: a model reset puts interactive sections back to defaults
+        for column, width in ((QueueModel.CHANNEL, 90), (QueueModel.CUSTOMER, 210),
+                              (QueueModel.WAITING, 80), (QueueModel.PRIORITY, 70),
+                              (QueueModel.TAGS, 90)):
+            self.table.setColumnWidth(column, width)
         self.update_counts()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
@@ -154,12 +159,9 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QueueModel.PREVIEW, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((QueueModel.CHANNEL, 64), (QueueModel.CUSTOMER, 210),
-                              (QueueModel.WAITING, 72), (QueueModel.PRIORITY, 70),
-                              (QueueModel.TAGS, 90)):
-            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.card = ContactCard()
@@ -239,6 +241,13 @@ class MainWindow(QMainWindow):
             return
         self.show_conversation(self.model.conversation_id(current.row()))
 
+    def select_row(self, row: int) -> None:
+        """Select a queue row by index. ``QTableView.selectRow`` selects nothing in a
+        right-to-left layout (it looks for the column at the viewport's far edge)."""
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
     def show_conversation(self, conversation_id: int | None) -> None:
         self.current_id = conversation_id
         if conversation_id is None:
@@ -281,7 +290,7 @@ class MainWindow(QMainWindow):
         row = None if selected is None else self.model.row_of(selected)
         if row is not None:
             self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(row)
+            self.select_row(row)
             self.table.selectionModel().blockSignals(False)
             if changed is None or selected in changed:
                 self.show_conversation(selected)

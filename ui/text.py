@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtGui import QGuiApplication
 
 from inbox.domain import Priority
 
@@ -21,6 +22,12 @@ def isolate(text: str) -> str:
     Without it ``@handle`` shows as ``handle@`` in an Arabic layout (QT_NOTES).
     """
     return f"{FSI}{text}{PDI}"
+
+
+def ui_direction_mark() -> str:
+    """LRM or RLM: starts a mixed line in the interface's direction, whatever it holds."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return "\u200f" if rtl else "\u200e"
 
 
 def duration(seconds: float) -> str:
