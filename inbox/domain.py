@@ -205,3 +205,50 @@ class Event:
     actor: str | None
     data: dict[str, object]
     message_id: int | None = None
+
+
+class OutboxState(enum.StrEnum):
+    """Where a reply stands in the durable send queue (``inbox.outbox``)."""
+
+    QUEUED = "queued"  # waiting: undo window, rate limit, offline backoff, or its turn
+    SENDING = "sending"  # claimed by a sender; a crash leaves it here, to be reconciled
+    SENT = "sent"  # on X, recorded as an outbound message
+    FAILED = "failed"  # X refused it for good; the agent may edit, retry or discard
+    CANCELLED = "cancelled"  # undone inside the undo window (or discarded): never leaves
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One reply in the outbox, as the store holds it.
+
+    ``kind`` is how it goes out (a public reply or a DM), not the kind of the
+    conversation it was written in: a DM may answer a public mention.
+    ``error_kind`` is machine-readable ('rate_limited', 'offline',
+    'reply_not_allowed', 'duplicate', 'too_long', 'reconnect', ...);
+    ``last_error`` is the one line a person reads.
+    """
+
+    id: int
+    idempotency_key: str
+    conversation_id: int
+    account_id: int
+    kind: ChannelKind
+    text: str
+    agent: str
+    state: OutboxState
+    attempts: int
+    not_before: datetime
+    created_at: datetime
+    reply_to_platform_id: str | None = None
+    dm_conversation_id: str | None = None
+    participant_id: str | None = None
+    automatic: bool = False
+    in_doubt: bool = False
+    attempted_at: datetime | None = None
+    claimed_by: str | None = None
+    lease_until: datetime | None = None
+    last_error: str = ""
+    error_kind: str | None = None
+    sent_at: datetime | None = None
+    sent_platform_id: str | None = None
+    message_id: int | None = None

@@ -12,8 +12,10 @@ OAuth 1.0a, False sends an OAuth 2.0 user token as a bearer.
 
 from __future__ import annotations
 
+import html
 import logging
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -34,7 +36,8 @@ from inbox.domain import (
     IngestBatch,
     Origin,
 )
-from inbox.timeutil import parse_x_time, utcnow
+from inbox.timeutil import from_ms, parse_x_time, utcnow
+from inbox.xtext import extract_url_spans
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +69,16 @@ class NeedsReconnect(XError):
 
 
 class Refused(XError):
-    """403/400/404: X understood and said no; retrying the same request will not help."""
+    """403/400/404: X understood and said no; retrying the same request will not help.
+
+    ``status`` and ``detail`` (X's problem text) let the outbox tell a duplicate
+    from a reply restriction: X's problem bodies carry no numeric codes.
+    """
+
+    def __init__(self, message: str, *, status: int = 0, detail: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.detail = detail
 
 
 class Unreachable(XError):
@@ -95,7 +107,9 @@ def _call(fn: Callable[..., requests.Response], *args: Any, **kwargs: Any) -> di
         raise Unreachable(f"X had a server error ({exc.response.status_code})") from None
     except tweepy.HTTPException as exc:
         detail = _problem_detail(exc.response)
-        raise Refused(f"X refused the request ({exc.response.status_code}): {detail}") from None
+        status = exc.response.status_code
+        raise Refused(f"X refused the request ({status}): {detail}", status=status,
+                      detail=detail) from None
     except requests.Timeout:
         raise Unreachable("X did not answer in time") from None
     except requests.RequestException as exc:
@@ -253,6 +267,50 @@ def parse_dm_events(body: dict[str, Any], our_user_id: str) -> DmPage:
     return DmPage(batch, tuple(ids), meta.get("next_token"))
 
 
+# X ids are snowflakes: the top bits are X's own creation time in ms since this epoch.
+SNOWFLAKE_EPOCH_MS = 1288834974657
+# How many pages a search for our own post/DM may read before giving up (and
+# leaving the reply in doubt rather than risk sending it twice).
+RECONCILE_MAX_PAGES = 10
+
+
+def snowflake_time(platform_id: str) -> datetime:
+    """The instant X created a post or DM event, read from its id (millisecond exact)."""
+    return from_ms((int(platform_id) >> 22) + SNOWFLAKE_EPOCH_MS)
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """What X confirms about a post or DM of ours: its id, its created_at, the text it holds."""
+
+    platform_id: str
+    created_at: datetime
+    text: str
+    dm_conversation_id: str | None = None  # DMs: the conversation X put it in
+
+
+def comparable_text(text: str) -> str:
+    """Text reduced to what survives X's rewriting, to recognise our own post or DM.
+
+    X returns text HTML-escaped (``&amp;``), may put the replied-to @handles in
+    front of a reply and wraps links in t.co URLs; Unicode may come back
+    composed. So: unescape, NFC, every URL becomes one placeholder, leading
+    @mentions and runs of whitespace are dropped.
+    """
+    flat = unicodedata.normalize("NFC", html.unescape(text))
+    for start, end in reversed(extract_url_spans(flat)):
+        flat = flat[:start] + "\x00" + flat[end:]
+    words = flat.split()
+    while words and words[0].startswith("@"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _replied_to(raw: dict[str, Any]) -> str | None:
+    return next((str(r.get("id")) for r in raw.get("referenced_tweets") or []
+                 if isinstance(r, dict) and r.get("type") == "replied_to"), None)
+
+
 class XChannel:
     """One connected X account, as tweepy sees it."""
 
@@ -339,3 +397,123 @@ class XChannel:
             if not page.next_token or not page.event_ids:
                 return
             token = page.next_token
+
+    # ---- sending (inbox.outbox) ----------------------------------------------
+
+    def create_reply(self, text: str, in_reply_to: str) -> Sent:
+        """POST /2/tweets as a reply. X answers 201 ``{"data": {"id", "text"}}``, no time."""
+        body = _call(self.client.create_tweet, text=text, in_reply_to_tweet_id=in_reply_to,
+                     user_auth=self.user_auth)
+        try:
+            data = body["data"]
+            post_id = _field(data, "id")
+            posted = str(data.get("text") or text)
+        except _ITEM_ERRORS:
+            raise Malformed("X accepted the post but its answer carries no id") from None
+        return Sent(post_id, self._post_time(post_id), posted)
+
+    def _post_time(self, post_id: str) -> datetime:
+        """X's created_at for a post just made: asked for (GET /2/tweets/:id, a generous
+        limit); if that fails the post is out all the same, and its snowflake id holds
+        X's creation time to the millisecond."""
+        try:
+            body = _call(self.client.get_tweet, post_id, tweet_fields=["created_at"],
+                         user_auth=self.user_auth)
+            return parse_x_time(_field(body["data"], "created_at"))
+        except (XError, *_ITEM_ERRORS):
+            return snowflake_time(post_id)
+
+    def send_dm(self, text: str, dm_conversation_id: str | None = None,
+                participant_id: str | None = None) -> Sent:
+        """POST a DM into a conversation, or to a person (X opens ``{small}-{large}``).
+
+        X answers 201 ``{"data": {"dm_conversation_id", "dm_event_id"}}``. The time
+        comes from the event's snowflake id: looking it up would spend the scarce
+        DM lookup limit (15 per 15 min) and a fresh DM may not be listed yet.
+        """
+        if (dm_conversation_id is None) == (participant_id is None):
+            raise ValueError("give exactly one of dm_conversation_id and participant_id")
+        target: dict[str, str] = (
+            {"dm_conversation_id": dm_conversation_id} if dm_conversation_id
+            else {"participant_id": str(participant_id)}
+        )
+        body = _call(self.client.create_direct_message, text=text, user_auth=self.user_auth,
+                     **target)
+        try:
+            data = body["data"]
+            event_id = _field(data, "dm_event_id")
+            conversation = _field(data, "dm_conversation_id")
+        except _ITEM_ERRORS:
+            raise Malformed("X accepted the DM but its answer carries no event id") from None
+        return Sent(event_id, snowflake_time(event_id), text, conversation)
+
+    def find_own_reply(self, text: str, in_reply_to: str, since: datetime,
+                       exclude: Collection[str] = ()) -> Sent | None:
+        """Our own post replying to ``in_reply_to`` with this text, made since ``since``.
+
+        GET /2/users/{me}/tweets with ``start_time``. Raises ``Unreachable`` when
+        the search cannot be finished, so "not found" always means "not on X".
+        """
+        want = comparable_text(text)
+        token: str | None = None
+        for _ in range(RECONCILE_MAX_PAGES):
+            params: dict[str, Any] = {
+                "max_results": 100, "start_time": since,
+                "tweet_fields": ["created_at", "conversation_id", "referenced_tweets"],
+            }
+            if token:
+                params["pagination_token"] = token
+            body = _call(self.client.get_users_tweets, self.account.user_id,
+                         user_auth=self.user_auth, **params)
+            for raw in body.get("data") or []:
+                try:
+                    post_id, posted = _field(raw, "id"), _field(raw, "text")
+                    if (post_id not in exclude and _replied_to(raw) == in_reply_to
+                            and comparable_text(posted) == want):
+                        return Sent(post_id, parse_x_time(_field(raw, "created_at")), posted)
+                except _ITEM_ERRORS:
+                    log.warning("skipped a malformed post while looking for our own reply")
+            token = (body.get("meta") or {}).get("next_token")
+            if not token:
+                return None
+        raise Unreachable("too many posts to search for the earlier attempt; will look again")
+
+    def find_own_dm(self, text: str, since: datetime, *, dm_conversation_id: str | None = None,
+                    participant_id: str | None = None,
+                    exclude: Collection[str] = ()) -> Sent | None:
+        """Our own DM with this text in that conversation, created since ``since``.
+
+        GET /2/dm_conversations/{id}/dm_events (or ``/with/{participant}/``),
+        newest first, until events older than ``since``. A DM sent a moment ago
+        may not be listed yet: the outbox waits a settle time before asking.
+        """
+        want = comparable_text(text)
+        target: dict[str, str] = (
+            {"dm_conversation_id": dm_conversation_id} if dm_conversation_id
+            else {"participant_id": str(participant_id)}
+        )
+        token: str | None = None
+        for _ in range(RECONCILE_MAX_PAGES):
+            params: dict[str, Any] = {"max_results": 100, "dm_event_fields": DM_EVENT_FIELDS,
+                                      "event_types": "MessageCreate", **target}
+            if token:
+                params["pagination_token"] = token
+            body = _call(self.client.get_direct_message_events, user_auth=self.user_auth,
+                         **params)
+            events = body.get("data") or []
+            for raw in events:
+                try:
+                    event_id, at = _field(raw, "id"), parse_x_time(_field(raw, "created_at"))
+                    if at < since:
+                        return None
+                    if (event_id not in exclude
+                            and _field(raw, "sender_id") == self.account.user_id
+                            and comparable_text(_field(raw, "text")) == want):
+                        return Sent(event_id, at, _field(raw, "text"),
+                                    _field(raw, "dm_conversation_id"))
+                except _ITEM_ERRORS:
+                    log.warning("skipped a malformed DM event while looking for our own DM")
+            token = (body.get("meta") or {}).get("next_token")
+            if not token or not events:
+                return None
+        raise Unreachable("too many DMs to search for the earlier attempt; will look again")

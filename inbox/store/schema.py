@@ -118,6 +118,42 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_by_conversation ON events (conversation_id, id);
     CREATE INDEX events_by_type_time ON events (type, at);
     """,
+    # 2: the durable send queue (inbox/outbox.py). A reply is a row here before
+    # any network call. ``in_doubt`` means "an attempt may have reached X", so
+    # the next attempt looks for the post/DM before sending again; ``claimed_by``
+    # and ``lease_until`` tell a crashed sender's row from one still in flight.
+    # A platform id can be claimed by one outbox row only (the UNIQUE below).
+    """
+    CREATE TABLE outbox (
+        id {pk},
+        idempotency_key TEXT NOT NULL UNIQUE,
+        conversation_id {big} NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        account_id {big} NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        reply_to_platform_id TEXT,
+        dm_conversation_id TEXT,
+        participant_id TEXT,
+        agent TEXT NOT NULL,
+        automatic INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'queued',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        in_doubt INTEGER NOT NULL DEFAULT 0,
+        not_before {big} NOT NULL,
+        attempted_at {big},
+        claimed_by TEXT,
+        lease_until {big},
+        last_error TEXT NOT NULL DEFAULT '',
+        error_kind TEXT,
+        created_at {big} NOT NULL,
+        sent_at {big},
+        sent_platform_id TEXT,
+        message_id {big} REFERENCES messages(id) ON DELETE SET NULL,
+        UNIQUE (account_id, kind, sent_platform_id)
+    );
+    CREATE INDEX outbox_due ON outbox (not_before, id) WHERE state IN ('queued', 'sending');
+    CREATE INDEX outbox_by_conversation ON outbox (conversation_id, id);
+    """,
 ]
 
 # The event log is append-only: history is recomputed from it, so nothing may
