@@ -34,6 +34,7 @@ from inbox.domain import (
     Status,
     View,
 )
+from inbox.store.outbox import OutboxStore
 from inbox.timeutil import from_ms, maybe_from_ms, to_ms, utcnow
 
 Row = Sequence[Any]
@@ -82,7 +83,7 @@ _VIEWS: dict[View, tuple[str, str]] = {
 PREVIEW_CHARS = 200
 
 
-class SqlStore:
+class SqlStore(OutboxStore):
     """Engine-neutral store logic over a DB-API connection."""
 
     def __init__(self, connection: Any) -> None:
