@@ -31,6 +31,14 @@ def channel_factory(timeout: float = 5.0) -> Callable[[Account, XCredentials], X
     return lambda account, creds: XChannel(account, creds, timeout=timeout, trust_env=False)
 
 
+def oauth1_credentials(keys: dict[str, str]) -> XCredentials:
+    """The four OAuth 1.0a values ``XSandbox.issue_oauth1`` hands out."""
+    return XCredentials(consumer_key=keys["consumer_key"],
+                        consumer_secret=keys["consumer_secret"],
+                        access_token=keys["access_token"],
+                        access_token_secret=keys["access_token_secret"])
+
+
 def connect(store: SqlStore, sandbox: XSandbox, creds: MemoryCredentials, user: SandboxUser,
             name: str, *, bearer: bool = False) -> Account:
     """Store an account for ``user`` whose keys are freshly issued by the sandbox."""
@@ -38,7 +46,7 @@ def connect(store: SqlStore, sandbox: XSandbox, creds: MemoryCredentials, user: 
     if bearer:
         creds.save(ref, XCredentials(bearer_token=sandbox.issue_bearer(user.id)))
     else:
-        creds.save(ref, XCredentials(**sandbox.issue_oauth1(user.id)))
+        creds.save(ref, oauth1_credentials(sandbox.issue_oauth1(user.id)))
     return store.add_account(name=name, handle=user.username, user_id=user.id,
                              api_base=sandbox.base_url, credential_ref=ref,
                              auth_kind="oauth2" if bearer else "oauth1")

@@ -27,13 +27,13 @@ from pathlib import Path
 
 import pytest
 
-from inbox.credentials import MemoryCredentials, XCredentials
+from inbox.credentials import MemoryCredentials
 from inbox.sandbox import SandboxUser, XSandbox
 from inbox.store import open_sqlite
 from inbox.store.sqlite import DB_FILENAME
 from inbox.sync import Syncer
 from tests.crash_child import ENV
-from tests.sandbox_fixtures import channel_factory
+from tests.sandbox_fixtures import channel_factory, oauth1_credentials
 
 pytestmark = pytest.mark.slow
 
@@ -156,7 +156,7 @@ def test_sigkill_during_sync_never_loses_or_doubles_a_message(tmp_path: Path) ->
             arrive(sb, brand, people, rng, trial)
 
         creds = MemoryCredentials()
-        creds.save("x:brand", XCredentials(**keys))
+        creds.save("x:brand", oauth1_credentials(keys))
         store = open_sqlite(data)
         try:
             reports = Syncer(store, creds, channel_factory=channel_factory()).sync_all(force=True)

@@ -26,7 +26,7 @@ from inbox.sandbox.testing import FakeClock, oauth1_client
 from inbox.store import SqlStore
 from inbox.sync import BACKOFF_MAX_S, DMS, MENTIONS, backoff_seconds
 from inbox.timeutil import parse_x_time
-from tests.sandbox_fixtures import Rig, build_rig, connect, start_sandbox
+from tests.sandbox_fixtures import Rig, build_rig, connect, oauth1_credentials, start_sandbox
 
 RLO = "\u202e"
 
@@ -187,6 +187,8 @@ def test_paging_ingests_everything_once_and_cursor_advances(rig: Rig) -> None:
     assert_exactly_once(rig)
     calls = [q for _, p, q in rig.sandbox.requests_log[before:] if p.endswith("/mentions")]
     assert [q.get("since_id") for q in calls] == [newest]
+    # DMs have no since_id: paging stops at the first page holding already-seen events
+    assert [p for _, p, _ in rig.sandbox.requests_log[before:]].count("/2/dm_events") == 1
 
     late = rig.sandbox.post_tweet(people[3].id, "@AcmeHelp still waiting", created_at=rig.tick())
     late_dm = rig.sandbox.send_dm(people[4].id, rig.brand.id, "hello?", created_at=rig.tick())
@@ -408,7 +410,7 @@ def test_unauthorized_account_needs_reconnect_and_is_skipped(rig: Rig, how: str)
         keys = rig.sandbox.issue_oauth1(rig.brand.id)
         secret = "not-the-" + keys["access_token_secret"]
         rig.creds.save(rig.account.credential_ref,
-                       XCredentials(**{**keys, "access_token_secret": secret}))
+                       oauth1_credentials({**keys, "access_token_secret": secret}))
     else:
         secret = rig.sandbox.issue_bearer(rig.brand.id)
         rig.creds.save(rig.account.credential_ref, XCredentials(bearer_token=secret))
