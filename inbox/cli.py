@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
+import importlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,9 +23,11 @@ from inbox import logconfig
 from inbox.channels.x import XChannel, XError
 from inbox.channels.x_http import DEFAULT_API_BASE
 from inbox.credentials import CredentialError, KeyringCredentials, XCredentials
-from inbox.domain import Account
+from inbox.domain import Account, OutboxState
+from inbox.outbox import Outbox, OutboxError, OutboxResult, describe, enqueue
 from inbox.paths import data_dir
 from inbox.store import SqlStore, StoreError, open_sqlite
+from inbox.store.outbox import ACTIVE
 from inbox.sync import Syncer
 
 EXPORT_FIELDS = [
@@ -95,16 +100,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if not store.accounts():
         raise Failure("no accounts connected; add one with: account add-x --name NAME --from-env")
     reports = Syncer(store, KeyringCredentials()).sync_all(force=True)
-    failed = False
     for r in reports:
-        if r.error:
-            failed = True
-            print(f"{r.account}: {r.error}", file=sys.stderr)
-        else:
+        if not r.error:
             print(f"{r.account}: {r.new_messages} new messages in {len(r.conversations)}"
                   " conversations")
+    failed = [f"{r.account}: {r.error}" for r in reports if r.error]
     if failed:
-        raise Failure("sync failed for " + ", ".join(r.account for r in reports if r.error))
+        raise Failure("sync failed for " + "; ".join(failed))
     return 0
 
 
@@ -119,6 +121,66 @@ def cmd_export(args: argparse.Namespace) -> int:
         writer.writeheader()
         for row in rows:
             writer.writerow({**row, "tags": ";".join(row["tags"])})  # type: ignore[arg-type]
+    return 0
+
+
+REPLY_WAIT_S = 60.0
+
+
+def _template_text(store: SqlStore, args: argparse.Namespace) -> str:
+    """A saved reply rendered for the conversation, once ``inbox.templates`` offers
+    ``render_shortcut(store, conversation_id, shortcut, agent) -> str``."""
+    try:
+        templates = importlib.import_module("inbox.templates")
+    except ImportError:
+        raise Failure("saved replies are not available yet; use --text") from None
+    render = getattr(templates, "render_shortcut", None)
+    if render is None:
+        raise Failure("saved replies are not available from the command line yet; use --text")
+    return str(render(store, args.conversation_id, args.template, args.agent))
+
+
+def cmd_reply(args: argparse.Namespace) -> int:
+    """Queue with no undo window, deliver, and wait (bounded) until X confirms."""
+    store = _store(args)
+    agent = args.agent or getpass.getuser()
+    args.agent = agent
+    text = args.text if args.text is not None else _template_text(store, args)
+    item = enqueue(store, args.conversation_id, text, dm=args.dm, agent=agent, undo_seconds=0)
+    Outbox(store, KeyringCredentials()).deliver_until_settled([item.id], timeout_s=args.wait)
+    final = store.outbox_item(item.id)
+    assert final is not None
+    if final.state is OutboxState.SENT:
+        what = "DM" if args.dm else "reply"
+        print(f"sent {what} {final.sent_platform_id} in conversation {args.conversation_id}")
+        return 0
+    if final.state is OutboxState.FAILED:
+        raise Failure(f"not sent: {final.last_error}")
+    raise Failure(f"X has not confirmed it after {args.wait:.0f} s ({describe(final)}); it stays"
+                  " in the outbox and goes out with: community-inbox outbox flush")
+
+
+def cmd_outbox_flush(args: argparse.Namespace) -> int:
+    """Deliver everything the outbox holds, crashed sends included, exactly once."""
+    store = _store(args)
+    results = Outbox(store, KeyringCredentials()).deliver_until_settled(
+        None, timeout_s=args.wait, ignore_undo=True)
+    last: dict[int, OutboxResult] = {r.item_id: r for r in results}
+    sent = [r for r in last.values() if r.state is OutboxState.SENT]
+    failed = [r for r in last.values() if r.state is OutboxState.FAILED]
+    waiting = store.outbox_in_states(ACTIVE)
+    for r in failed:
+        print(f"outbox item {r.item_id} (conversation {r.conversation_id}): {r.message}",
+              file=sys.stderr)
+    found = sum(r.reconciled for r in sent)
+    print(f"sent {len(sent)} ({found} already on X from an earlier attempt), failed"
+          f" {len(failed)}, still waiting {len(waiting)}")
+    if failed:
+        raise Failure(f"{len(failed)} of the outbox's replies failed; fix them and retry"
+                      " in the app")
+    if waiting:
+        raise Failure(f"{len(waiting)} replies still wait ({describe(waiting[0])});"
+                      " run outbox flush again later")
     return 0
 
 
@@ -184,10 +246,31 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="one record per message on stdout")
     export.add_argument("--format", choices=["jsonl", "csv"], required=True)
     export.set_defaults(func=cmd_export)
+
+    reply = sub.add_parser("reply", help="answer a conversation through the outbox and wait"
+                           " until X confirms")
+    reply.add_argument("conversation_id", type=int, metavar="CONVERSATION_ID")
+    body = reply.add_mutually_exclusive_group(required=True)
+    body.add_argument("--text", help="the reply's text")
+    body.add_argument("--template", metavar="SHORTCUT", help="a saved reply's shortcut")
+    reply.add_argument("--dm", action="store_true",
+                       help="send a direct message instead of a public reply")
+    reply.add_argument("--agent", help="who is answering (default: the login name)")
+    reply.add_argument("--wait", type=float, default=REPLY_WAIT_S, metavar="SECONDS",
+                       help="how long to wait for X before leaving it in the outbox")
+    reply.set_defaults(func=cmd_reply)
+
+    box = sub.add_parser("outbox", help="the queue of replies on their way to X")
+    box_sub = box.add_subparsers(dest="outbox_command", required=True)
+    flush = box_sub.add_parser("flush", help="deliver whatever the outbox holds, exactly once")
+    flush.add_argument("--wait", type=float, default=REPLY_WAIT_S, metavar="SECONDS",
+                       help="how long to keep retrying what X does not take yet")
+    flush.set_defaults(func=cmd_outbox_flush)
     return parser
 
 
-ERRORS: tuple[type[Exception], ...] = (Failure, XError, CredentialError, StoreError, OSError)
+ERRORS: tuple[type[Exception], ...] = (Failure, XError, CredentialError, StoreError, OutboxError,
+                                       OSError)
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher = _no_gui) -> int:
@@ -197,7 +280,9 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher = _no_gui) -> int:
     args.gui_launcher = gui
     args.data_dir = getattr(args, "data_dir", None)
     args.verbose = getattr(args, "verbose", False)
-    logconfig.setup(verbose=args.verbose)
+    # Scripts read one line on stderr per failure: the CLI logs only errors unless -v.
+    quiet = logging.WARNING if args.command in (None, "gui") else logging.ERROR
+    logconfig.setup(verbose=args.verbose, quiet_level=quiet)
     if args.command is None:
         args.func, args.demo, args.lang = cmd_gui, False, None
     try:
