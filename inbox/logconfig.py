@@ -47,14 +47,14 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def setup(*, verbose: bool = False) -> None:
+def setup(*, verbose: bool = False, quiet_level: int = logging.WARNING) -> None:
     root = logging.getLogger()
     if not any(isinstance(f, RedactingFilter) for h in root.handlers for f in h.filters):
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    root.setLevel(logging.DEBUG if verbose else quiet_level)
     logging.getLogger("tweepy").setLevel(logging.INFO)
     logging.getLogger("urllib3").setLevel(logging.INFO)
     logging.getLogger("oauthlib").setLevel(logging.INFO)

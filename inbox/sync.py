@@ -6,7 +6,8 @@ may only advance once the oldest page is in, so while a run is under way the
 cursor records how far down it got (``until_id``); a crash resumes from there.
 DMs have no ``since_id``: we page from the newest until we reach the newest
 event a finished run had seen, and duplicates from an interrupted run are
-absorbed by the store's uniqueness.
+absorbed by the store's uniqueness. Both kinds of cursor are read with a short
+overlap (``LATE_ARRIVAL_MS``) so items X makes visible late are not skipped.
 
 Failures never spin and never sleep: a 429 schedules the account's next attempt
 at X's reset time, 5xx/timeouts back off exponentially with jitter, a 401 marks
@@ -42,6 +43,12 @@ log = logging.getLogger(__name__)
 MENTIONS = "mentions"
 OWN_REPLIES = "own_replies"
 DMS = "dms"
+# X ids are snowflakes: milliseconds since X's epoch in the bits above 22.
+X_EPOCH_MS = 1_288_834_974_657
+# X can make a post or DM visible a little after a newer one ("a just-sent DM can
+# take a moment to show up"). A strict cursor would skip such a latecomer for
+# good, so every poll re-reads this much behind it; the store drops repeats.
+LATE_ARRIVAL_MS = 120_000
 BACKOFF_BASE_S = 5.0
 BACKOFF_MAX_S = 15 * 60.0
 
@@ -64,6 +71,16 @@ def backoff_seconds(failures: int, rng: random.Random) -> float:
     """Exponential backoff with "equal jitter": never zero, never in lock-step."""
     ceiling = min(BACKOFF_MAX_S, BACKOFF_BASE_S * 2.0 ** max(0, failures - 1))
     return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+def rewind(snowflake: str | None, ms: int = LATE_ARRIVAL_MS) -> str | None:
+    """The id of a moment ``ms`` before ``snowflake`` (itself when it encodes no time)."""
+    if snowflake is None:
+        return None
+    stamp = int(snowflake) >> 22
+    if stamp <= ms:
+        return snowflake
+    return str((stamp - ms) << 22)
 
 
 class Syncer:
@@ -145,7 +162,7 @@ class Syncer:
         since = cursor.get("since_id")
         run = cursor.get("run") or {}
         newest = run.get("newest")
-        for page in pages(since, run.get("until_id")):
+        for page in pages(rewind(since), run.get("until_id")):
             if page.newest_id and (newest is None or int(page.newest_id) > int(newest)):
                 newest = page.newest_id
             if page.next_token and page.oldest_id:
@@ -159,21 +176,24 @@ class Syncer:
     def _sync_dms(self, account: Account, channel: XChannel, report: SyncReport) -> None:
         cursor = json.loads(self.store.cursor(account.id, DMS) or "{}")
         seen = cursor.get("newest_seen")
+        floor = rewind(seen)  # read back past the newest seen, for latecomers
+
+        def wanted(platform_id: str) -> bool:
+            return floor is None or int(platform_id) > int(floor)
+
         run_newest = cursor.get("run_newest")
         for page in channel.dm_pages():
-            fresh = [i for i in page.event_ids if seen is None or int(i) > int(seen)]
-            reached_seen = len(fresh) < len(page.event_ids)
-            if fresh:
-                top = max(fresh, key=int)
+            kept = [i for i in page.event_ids if wanted(i)]
+            reached_floor = len(kept) < len(page.event_ids)
+            if kept:
+                top = max(kept, key=int)
                 if run_newest is None or int(top) > int(run_newest):
                     run_newest = top
-            page.batch.messages[:] = [
-                m for m in page.batch.messages if seen is None or int(m.platform_id) > int(seen)
-            ]
-            page.batch.events[:] = [
-                e for e in page.batch.events if seen is None or int(e.platform_id) > int(seen)
-            ]
-            done = reached_seen or not page.next_token or not page.event_ids
+            page.batch.messages[:] = [m for m in page.batch.messages if wanted(m.platform_id)]
+            page.batch.events[:] = [e for e in page.batch.events if wanted(e.platform_id)]
+            done = reached_floor or not page.next_token or not page.event_ids
+            if seen is not None and run_newest is not None and int(seen) > int(run_newest):
+                run_newest = seen  # the overlap only re-read older events
             state = ({"newest_seen": run_newest or seen} if done
                      else {"newest_seen": seen, "run_newest": run_newest})
             result = self.store.ingest(account.id, page.batch, {DMS: json.dumps(state)})

@@ -34,8 +34,10 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-stamp=.venv/.installed-$( (cat pyproject.toml; echo "${1:-}") | sha256sum | cut -c1-16)
-if [ ! -f "$stamp" ]; then
+hash=$(sha256sum pyproject.toml | cut -c1-16)
+stamp=.venv/.installed-${1:+dev-}$hash
+# a development install also serves the app; an app-only one does not serve the tests
+if [ ! -f "$stamp" ] && [ ! -f ".venv/.installed-dev-$hash" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   if [ "${1:-}" = "--dev" ]; then
     .venv/bin/python -m pip install -q -e '.[dev]'

@@ -240,7 +240,8 @@ def test_sync_once_and_export_one_record_per_message_with_text_intact(
     failed = cli("sync", "--once")
     assert failed.code == 1
     assert "brand: 1 new messages" in failed.out
-    assert "billing" in failed.err.strip().splitlines()[-1]
+    (reason,) = failed.err.strip().splitlines()  # the contract: one line on stderr
+    assert "billing" in reason and "401" in reason
     status = {a["name"]: a for a in json.loads(cli("account", "list", "--json").out)}
     assert status["billing"]["status"] == "needs_reconnect"
     assert "401" in status["billing"]["status_reason"]
