@@ -11,12 +11,10 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import keyring
-import keyring.backend
 import pytest
 
 from inbox import cli, outbox
-from inbox.credentials import KeyringCredentials, XCredentials
+from inbox.credentials import MemoryCredentials, XCredentials
 from inbox.domain import (
     Account,
     ChannelKind,
@@ -30,23 +28,12 @@ from inbox.store import SqlStore
 from inbox.timeutil import utcnow
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-process keyring, so the CLI's real KeyringCredentials path runs."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+@pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch) -> MemoryCredentials:
+    """The CLI's credential source, in memory: the keyring itself is tests/test_cli.py's."""
+    creds = MemoryCredentials()
+    monkeypatch.setattr(cli, "KeyringCredentials", lambda: creds)
+    return creds
 
 
 @pytest.fixture
@@ -54,17 +41,15 @@ def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[XSandbox]:
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
                  "all_proxy"):
         monkeypatch.delenv(name, raising=False)
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
     with XSandbox() as box:
         yield box
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
-def brand(sandbox: XSandbox, store: SqlStore) -> tuple[SandboxUser, Account]:
+def brand(sandbox: XSandbox, store: SqlStore,
+          keys: MemoryCredentials) -> tuple[SandboxUser, Account]:
     user = sandbox.add_user("AcmeHelp", "Acme Support")
-    KeyringCredentials().save("x:brand", XCredentials(**sandbox.issue_oauth1(user.id)))
+    keys.save("x:brand", XCredentials(**sandbox.issue_oauth1(user.id)))
     account = store.add_account(name="brand", handle=user.username, user_id=user.id,
                                 api_base=sandbox.base_url, credential_ref="x:brand",
                                 auth_kind="oauth1")
