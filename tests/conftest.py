@@ -10,11 +10,26 @@ from pathlib import Path
 import pytest
 
 from inbox.domain import ChannelKind, Contact, Direction, IncomingMessage, Origin
+from inbox.sandbox import XSandbox
+from inbox.sandbox.testing import FakeClock
 from inbox.store import SqlStore, open_sqlite
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The sandbox's clock, moved by hand: rate-limit windows and DM ages in tests."""
+    return FakeClock()
+
+
+@pytest.fixture
+def sb(clock: FakeClock) -> Iterator[XSandbox]:
+    """The local X API on 127.0.0.1, fresh for each test."""
+    with XSandbox(clock=clock) as sandbox:
+        yield sandbox
 
 
 @pytest.fixture

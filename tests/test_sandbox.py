@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -17,17 +16,6 @@ TWEET_FIELDS = ["author_id", "conversation_id", "created_at", "in_reply_to_user_
                 "referenced_tweets", "entities", "lang"]
 DM_FIELDS = ["id", "event_type", "text", "sender_id", "dm_conversation_id", "created_at",
              "participant_ids"]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def sb(clock: FakeClock) -> Iterator[XSandbox]:
-    with XSandbox(clock=clock) as sandbox:
-        yield sandbox
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import gzip
 import json
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +23,6 @@ UNAUTHORIZED = {"title": "Unauthorized", "type": "about:blank", "status": 401,
 TOO_MANY = {"title": "Too Many Requests", "type": "about:blank", "status": 429,
             "detail": "Too Many Requests"}
 RECORDINGS = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "x-recordings"
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def sb(clock: FakeClock) -> Iterator[XSandbox]:
-    with XSandbox(clock=clock) as sandbox:
-        yield sandbox
 
 
 @pytest.fixture

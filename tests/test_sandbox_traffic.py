@@ -5,26 +5,13 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Iterator
 
-import pytest
 import tweepy
 
 from inbox.sandbox import XSandbox, corpus
 from inbox.sandbox.testing import FakeClock, oauth1_client
 from inbox.sandbox.traffic import TrafficGenerator
 from inbox.sandbox.world import lang_of
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def sb(clock: FakeClock) -> Iterator[XSandbox]:
-    with XSandbox(clock=clock) as sandbox:
-        yield sandbox
 
 
 def test_corpus_covers_intents_languages_and_keywords() -> None:
