@@ -532,3 +532,23 @@ __all__ = [
     "DEFAULT_UNDO_S", "DM_SETTLE_S", "Outbox", "OutboxError", "OutboxResult", "cancel",
     "describe", "discard", "enqueue", "items", "pending", "retry",
 ]
+
+
+# ---- moving a public conversation to DM ------------------------------------------
+
+DM_INVITES = {
+    "en": "We'd like to look into this with you privately, so we've sent you a DM.",
+    "ar": "حابين نتابع معك الموضوع بشكل خاص، أرسلنا لك رسالة خاصة.",
+}
+
+
+def customer_language(language: str | None, sample: str) -> str:
+    """The language to answer a customer in: X's ``lang`` when we know it, else the script."""
+    if language in DM_INVITES:
+        return language
+    return "ar" if any("\u0600" <= ch <= "\u06ff" for ch in sample) else "en"
+
+
+def dm_invite(language: str | None, sample: str = "") -> str:
+    """The short public reply that moves a conversation to DM (balance public and private)."""
+    return DM_INVITES[customer_language(language, sample)]

@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inbox import outbox
 from inbox.credentials import CredentialSource
-from inbox.domain import Status, View
+from inbox.domain import ChannelKind, OutboxState, Status, View
 from inbox.store import SqlStore
 from inbox.sync import Syncer, SyncReport
 from inbox.timeutil import utcnow
+from ui.composer import Composer
 from ui.conversation_view import ContactCard, ThreadView, plain_label
 from ui.queue_model import QueueModel
 from ui.text import count, tr
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         poll_ms: int = 60_000,
         demo: bool = False,
         agent: str | None = None,
+        undo_seconds: float = 5.0,
     ) -> None:
         super().__init__()
         self.reader = reader
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
         self.agent = agent or getpass.getuser()
         self.writer = StoreWorker(open_store, "inbox-writer")
         self.syncer = StoreWorker(open_store, "inbox-sync")
+        self.send_worker = StoreWorker(open_store, "inbox-send")
+        self.undo_seconds = undo_seconds
         self.current_id: int | None = None
         self.last_reports: list[SyncReport] = []
         self._undo: Callable[[], None] | None = None
@@ -133,6 +138,10 @@ class MainWindow(QMainWindow):
         self.tick_timer.setInterval(30_000)
         self.tick_timer.timeout.connect(self.model.tick)
         self.tick_timer.start()
+        self.send_timer = QTimer(self)
+        self.send_timer.setInterval(1000)
+        self.send_timer.timeout.connect(self.deliver_now)
+        self.send_timer.start()
         QTimer.singleShot(0, self.sync_now)
 
     # -- layout -----------------------------------------------------------------
@@ -190,6 +199,15 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.card)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.thread_view, 1)
+        self.composer = Composer()
+        right_layout.addWidget(self.composer)
+        self.composer.send_requested.connect(self.send_reply)
+        self.composer.draft_changed.connect(self._save_draft)
+        self.composer.move_to_dm_requested.connect(self.move_to_dm)
+        self.thread_view.undo_requested.connect(self.undo_send)
+        self.thread_view.retry_requested.connect(self.retry_send)
+        self.thread_view.discard_requested.connect(self.discard_send)
+        self.thread_view.dm_instead_requested.connect(self.send_as_dm_instead)
         self.empty = QLabel(tr("Select a conversation to read it."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right_layout.addWidget(self.empty)
@@ -255,7 +273,12 @@ class MainWindow(QMainWindow):
             return
         conv = self.reader.conversation(conversation_id)
         self.card.show_conversation(conv, utcnow())
-        self.thread_view.show_messages(self.reader.thread(conversation_id))
+        self._show_thread(conversation_id)
+        if self.composer.conversation_id != conversation_id:
+            draft = self.reader.draft(conversation_id)
+            self.composer.set_conversation(
+                conversation_id, is_dm=conv.kind is ChannelKind.DM,
+                draft=draft.text if draft else "", draft_dm=draft.dm if draft else None)
         self.resolve_button.setEnabled(conv.status is not Status.RESOLVED)
         self.reopen_button.setEnabled(conv.status in (Status.RESOLVED, Status.SNOOZED,
                                                       Status.PENDING))
@@ -269,9 +292,15 @@ class MainWindow(QMainWindow):
             }[conv.status])
         self._show_pane(True)
 
+    def _show_thread(self, conversation_id: int) -> None:
+        waiting = [i for i in outbox.items(self.reader, conversation_id)
+                   if i.state is not OutboxState.SENT]
+        self.thread_view.show_messages(self.reader.thread(conversation_id), waiting)
+
     def _show_pane(self, visible: bool) -> None:
         widgets: list[QWidget] = [self.card, self.thread_view, self.resolve_button,
-                                  self.snooze_button, self.reopen_button, self.status_label]
+                                  self.snooze_button, self.reopen_button, self.status_label,
+                                  self.composer]
         for w in widgets:
             w.setVisible(visible)
         self.empty.setVisible(not visible)
@@ -400,9 +429,96 @@ class MainWindow(QMainWindow):
         else:
             self.sync_label.setText(tr("No account connected"))
 
+    # -- answering ------------------------------------------------------------------
+
+    def send_reply(self, conversation_id: int, text: str, dm: bool) -> None:
+        """Persist first (the outbox), show it at once, deliver in the background."""
+        agent, undo = self.agent, self.undo_seconds
+
+        def queued(_: Any) -> None:
+            if self.composer.conversation_id == conversation_id:
+                self.composer.clear_sent()
+            self.refresh(frozenset({conversation_id}))
+            self.deliver_now()
+
+        def refused(exc: Any) -> None:
+            self.composer.show_notice(str(exc))
+
+        self.writer.submit(
+            lambda s: outbox.enqueue(s, conversation_id, text, dm=dm, agent=agent,
+                                     undo_seconds=undo),
+            queued, refused)
+
+    def move_to_dm(self, conversation_id: int) -> None:
+        """Answer publicly that we continue in private, then switch to the DM composer."""
+        conv = self.reader.conversation(conversation_id)
+        self.send_reply(conversation_id, outbox.dm_invite(conv.language, conv.preview), False)
+        self.composer.set_dm(True)
+        self.composer.editor.setFocus()
+
+    def _save_draft(self, conversation_id: int, text: str, dm: bool) -> None:
+        self.writer.submit(lambda s: s.save_draft(conversation_id, text, dm=dm))
+
+    def _outbox_action(self, job: Callable[[SqlStore], Any]) -> None:
+        conv_id = self.current_id
+
+        def done(_: Any) -> None:
+            if conv_id is not None:
+                self.refresh(frozenset({conv_id}))
+
+        self.writer.submit(job, done, self._failed)
+
+    def undo_send(self, item_id: int) -> None:
+        item = next((i for i in self.thread_view.pending if i.item.id == item_id), None)
+        if item is not None and not self.composer.text().strip():
+            self.composer.editor.setPlainText(item.item.text)  # back for editing
+            self.composer.set_dm(item.item.kind is ChannelKind.DM)
+        self._outbox_action(lambda s: outbox.cancel(s, item_id))
+
+    def retry_send(self, item_id: int) -> None:
+        self._outbox_action(lambda s: outbox.retry(s, item_id))
+        self.deliver_now()
+
+    def discard_send(self, item_id: int) -> None:
+        self._outbox_action(lambda s: outbox.discard(s, item_id))
+
+    def send_as_dm_instead(self, item_id: int) -> None:
+        item = next((i.item for i in self.thread_view.pending if i.item.id == item_id), None)
+        if item is None:
+            return
+        self.composer.editor.setPlainText(item.text)
+        self.composer.set_dm(True)
+        self.composer.editor.setFocus()
+        self._outbox_action(lambda s: outbox.discard(s, item_id))
+
+    def deliver_now(self) -> None:
+        """Send what is due on the sender thread; keep countdowns in the thread current."""
+        if self.current_id is not None and self.thread_view.pending:
+            self._show_thread(self.current_id)
+        if self.send_worker.pending or not any(
+            i.state in (OutboxState.QUEUED, OutboxState.SENDING)
+            for i in outbox.pending(self.reader)
+        ):
+            return
+        credentials = self.credentials
+        self.send_worker.submit(lambda s: outbox.Outbox(s, credentials).deliver_due(),
+                           self._delivered, self._failed)
+
+    def _delivered(self, results: list[outbox.OutboxResult]) -> None:
+        changed = frozenset(r.conversation_id for r in results)
+        if changed:
+            self.refresh(changed)
+        waiting = [i for i in outbox.pending(self.reader) if i.state is not OutboxState.FAILED]
+        if waiting:
+            self.statusBar().showMessage(
+                tr("%1 replies waiting to be sent").replace("%1", count(len(waiting))), 3000)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.composer.flush_draft()
         self.poll_timer.stop()
         self.tick_timer.stop()
+        self.send_timer.stop()
         self.syncer.stop()
+        self.send_worker.stop()
         self.writer.stop()
         super().closeEvent(event)

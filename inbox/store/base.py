@@ -34,6 +34,7 @@ from inbox.domain import (
     Status,
     View,
 )
+from inbox.store.drafts import DraftStore
 from inbox.store.outbox import OutboxStore
 from inbox.timeutil import from_ms, maybe_from_ms, to_ms, utcnow
 
@@ -83,7 +84,7 @@ _VIEWS: dict[View, tuple[str, str]] = {
 PREVIEW_CHARS = 200
 
 
-class SqlStore(OutboxStore):
+class SqlStore(OutboxStore, DraftStore):
     """Engine-neutral store logic over a DB-API connection."""
 
     def __init__(self, connection: Any) -> None:

@@ -36,7 +36,7 @@ _COLUMNS = (
 ACTIVE = (OutboxState.QUEUED, OutboxState.SENDING)
 
 
-class _Sql(Protocol):
+class SqlAccess(Protocol):
     """What the mixin needs from ``SqlStore`` (a protocol, so mypy checks the mixin alone)."""
 
     def _exec(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
@@ -67,7 +67,7 @@ def _marks(values: Iterable[object]) -> str:
 class OutboxStore:
     """Outbox rows: enqueue, claim, release, record as sent; reads for the UI."""
 
-    def outbox_add(self: _Sql, *, key: str, conversation_id: int, account_id: int,
+    def outbox_add(self: SqlAccess, *, key: str, conversation_id: int, account_id: int,
                    kind: ChannelKind, text: str, agent: str, automatic: bool,
                    reply_to_platform_id: str | None, dm_conversation_id: str | None,
                    participant_id: str | None, not_before: int, created_at: int) -> int | None:
@@ -84,15 +84,15 @@ class OutboxStore:
             )
         return None if row is None else int(row[0])
 
-    def outbox_item(self: _Sql, item_id: int) -> OutboxItem | None:
+    def outbox_item(self: SqlAccess, item_id: int) -> OutboxItem | None:
         row = self._one(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (item_id,))
         return None if row is None else _item(row)
 
-    def outbox_item_by_key(self: _Sql, key: str) -> OutboxItem | None:
+    def outbox_item_by_key(self: SqlAccess, key: str) -> OutboxItem | None:
         row = self._one(f"SELECT {_COLUMNS} FROM outbox WHERE idempotency_key = ?", (key,))
         return None if row is None else _item(row)
 
-    def outbox_items(self: _Sql, conversation_id: int) -> list[OutboxItem]:
+    def outbox_items(self: SqlAccess, conversation_id: int) -> list[OutboxItem]:
         """A conversation's replies, oldest first, cancelled ones left out."""
         rows = self._all(
             f"SELECT {_COLUMNS} FROM outbox WHERE conversation_id = ? AND state <> 'cancelled'"
@@ -101,14 +101,14 @@ class OutboxStore:
         )
         return [_item(r) for r in rows]
 
-    def outbox_in_states(self: _Sql, states: Sequence[OutboxState]) -> list[OutboxItem]:
+    def outbox_in_states(self: SqlAccess, states: Sequence[OutboxState]) -> list[OutboxItem]:
         rows = self._all(
             f"SELECT {_COLUMNS} FROM outbox WHERE state IN ({_marks(states)}) ORDER BY id",
             [s.value for s in states],
         )
         return [_item(r) for r in rows]
 
-    def outbox_sent_ids(self: _Sql, account_id: int, kind: ChannelKind) -> set[str]:
+    def outbox_sent_ids(self: SqlAccess, account_id: int, kind: ChannelKind) -> set[str]:
         """Platform ids already claimed by a sent row: a search must not claim them twice."""
         rows = self._all(
             "SELECT sent_platform_id FROM outbox WHERE account_id = ? AND kind = ?"
@@ -117,7 +117,7 @@ class OutboxStore:
         )
         return {str(r[0]) for r in rows}
 
-    def latest_inbound_post(self: _Sql, conversation_id: int) -> str | None:
+    def latest_inbound_post(self: SqlAccess, conversation_id: int) -> str | None:
         """The customer's newest post in a public thread: what a public reply answers."""
         row = self._one(
             "SELECT platform_id FROM messages WHERE conversation_id = ? AND direction = 'in'"
@@ -128,7 +128,7 @@ class OutboxStore:
 
     # -- state changes (each a compare-and-set) --------------------------------
 
-    def outbox_cancel(self: _Sql, item_id: int, now: int) -> bool:
+    def outbox_cancel(self: SqlAccess, item_id: int, now: int) -> bool:
         """Undo: only a row that never left and whose undo window is still open."""
         with self.transaction():
             row = self._one(
@@ -138,7 +138,7 @@ class OutboxStore:
             )
         return row is not None
 
-    def outbox_discard(self: _Sql, item_id: int) -> bool:
+    def outbox_discard(self: SqlAccess, item_id: int) -> bool:
         """Give up on a failed row (the agent will write something else)."""
         with self.transaction():
             row = self._one(
@@ -148,7 +148,7 @@ class OutboxStore:
             )
         return row is not None
 
-    def outbox_retry(self: _Sql, item_id: int, now: int) -> bool:
+    def outbox_retry(self: SqlAccess, item_id: int, now: int) -> bool:
         """Put a failed row back in the queue; ``in_doubt`` is kept, so a row whose
         earlier attempt may have reached X is still looked for before any re-send."""
         with self.transaction():
@@ -159,7 +159,7 @@ class OutboxStore:
             )
         return row is not None
 
-    def outbox_claim(self: _Sql, item: OutboxItem, claimant: str, now: int,
+    def outbox_claim(self: SqlAccess, item: OutboxItem, claimant: str, now: int,
                      lease_until: int) -> bool:
         """Take a row for one attempt, committed before any network call.
 
@@ -177,7 +177,7 @@ class OutboxStore:
             )
         return row is not None
 
-    def outbox_defer(self: _Sql, item: OutboxItem, not_before: int, error_kind: str,
+    def outbox_defer(self: SqlAccess, item: OutboxItem, not_before: int, error_kind: str,
                      last_error: str) -> bool:
         """Back to the queue without an attempt (a DM waiting out its settle time)."""
         with self.transaction():
@@ -191,7 +191,7 @@ class OutboxStore:
             )
         return row is not None
 
-    def outbox_release(self: _Sql, item_id: int, claimant: str, *, state: OutboxState,
+    def outbox_release(self: SqlAccess, item_id: int, claimant: str, *, state: OutboxState,
                        not_before: int, error_kind: str, last_error: str,
                        in_doubt: bool) -> bool:
         """End an attempt that did not end in "sent": queued again, or failed.
@@ -211,7 +211,7 @@ class OutboxStore:
             )
         return row is not None
 
-    def outbox_hold(self: _Sql, account_id: int, kinds: Sequence[ChannelKind], until: int,
+    def outbox_hold(self: SqlAccess, account_id: int, kinds: Sequence[ChannelKind], until: int,
                     error_kind: str, last_error: str) -> None:
         """Hold an account's other queued rows until ``until`` (rate limit, X unreachable),
         so the UI says of each when it will go, and none is tried in vain before."""
@@ -223,7 +223,7 @@ class OutboxStore:
                 (until, error_kind, last_error, account_id, *[k.value for k in kinds], until),
             )
 
-    def outbox_record_sent(self: _Sql, item_id: int, claimant: str, account_id: int,
+    def outbox_record_sent(self: SqlAccess, item_id: int, claimant: str, account_id: int,
                            message: IncomingMessage) -> int | None:
         """Mark a row sent and store its outbound message, in ONE transaction.
 

@@ -154,6 +154,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX outbox_due ON outbox (not_before, id) WHERE state IN ('queued', 'sending');
     CREATE INDEX outbox_by_conversation ON outbox (conversation_id, id);
     """,
+    # 3: drafts, saved as the agent types, so closing the app or a crash loses nothing.
+    """
+    CREATE TABLE drafts (
+        conversation_id {big} PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+        dm INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL,
+        updated_at {big} NOT NULL
+    );
+    """,
 ]
 
 # The event log is append-only: history is recomputed from it, so nothing may
