@@ -1,4 +1,7 @@
-"""Take the README screenshots of the demo inbox: ``python scripts/screenshots.py LANG OUT.png``.
+"""Take the README screenshots of the demo inbox.
+
+``python scripts/screenshots.py LANG OUT.png [--composer]``; with ``--composer``
+one reply waits in its undo window and a too-long draft shows the counter.
 
 Runs the real demo (sandbox, traffic, sync) offscreen or under Xvfb, waits for
 the queue to fill, selects a conversation in the requested language and grabs
@@ -17,8 +20,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from inbox.demo import start_demo
+from inbox.domain import ChannelKind
 from ui.app import make_app
 from ui.main_window import MainWindow
+
+REPLIES = {
+    "en": ("Sorry to hear that! We're checking your order now.",
+           "Thanks for your patience. Your order is with our courier and should reach you "
+           "tomorrow before 6 pm; you can follow it at https://example.com/track. If it does "
+           "not arrive by then, reply here and we will refund the delivery fee straight away."),
+    "ar": ("نعتذر عن التأخير! نراجع طلبك الآن.",
+           "شكرًا لصبرك. طلبك مع شركة الشحن ويفترض أن يصلك غدًا قبل الساعة السادسة مساءً، "
+           "وتقدر تتابعه عبر https://example.com/track. وإذا ما وصل في الموعد، رد علينا هنا "
+           "وبنعيد لك رسوم التوصيل فورًا بدون أي إجراءات إضافية، ونعتذر مرة ثانية عن الإزعاج "
+           "ونقدّر تفهمك وصبرك معنا 🙏"),
+}
 
 
 def wait(app: QApplication, seconds: float) -> None:
@@ -33,7 +49,9 @@ def main() -> None:
     app = make_app(lang)
     demo = start_demo(Path(tempfile.mkdtemp()))
     store = demo.open_store()
-    window = MainWindow(store, demo.open_store, demo.credentials, poll_ms=2000, demo=True)
+    composer = "--composer" in sys.argv
+    window = MainWindow(store, demo.open_store, demo.credentials, poll_ms=2000, demo=True,
+                        undo_seconds=60 if composer else 5)
     window.resize(1500, 900)
     window.show()
     deadline = time.monotonic() + 20
@@ -44,11 +62,20 @@ def main() -> None:
     for row in range(window.model.rowCount()):
         conv = store.conversation(window.model.conversation_id(row))
         arabic = any("\u0600" <= ch <= "\u06ff" for ch in conv.preview)
-        if arabic == want_arabic and (best is None or conv.message_count > best[0]):
+        public = conv.kind is ChannelKind.MENTION or not composer
+        if public and arabic == want_arabic and (best is None or conv.message_count > best[0]):
             best = (conv.message_count, row)
     if best is not None:
         window.select_row(best[1])
     wait(app, 1.0)
+    if composer and best is not None:
+        first, draft = REPLIES[lang]
+        window.composer.set_dm(False)
+        window.composer.editor.setPlainText(first)
+        window.composer.send()
+        wait(app, 1.5)
+        window.composer.editor.setPlainText(draft)
+        wait(app, 0.5)
     window.grab().save(str(out))
     window.close()
     demo.stop()

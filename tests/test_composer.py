@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -108,6 +108,8 @@ def test_dm_counts_characters_up_to_ten_thousand(desk: Desk) -> None:
     select(desk, ChannelKind.DM)
     composer = desk.window.composer
     assert composer.dm and not composer.move_button.isVisible()
+    composer.toggle_mode()  # no public post to answer in a DM conversation
+    assert composer.dm and not composer.public_button.isEnabled()
     composer.editor.setPlainText("x" * 10_000)
     assert composer.counter.text() == "0 left" and composer.send_button.isEnabled()
     composer.editor.setPlainText("x" * 10_001)
@@ -148,6 +150,27 @@ def test_public_reply_is_shown_at_once_then_sent_exactly_once(desk: Desk, qtbot:
     qtbot.waitUntil(lambda: conv_id not in [desk.window.model.conversation_id(r)
                                             for r in range(desk.window.model.rowCount())])
     assert desk.store.draft(conv_id) is None
+    window = desk.window
+    window.show_conversation(conv_id)
+    shown = window.thread_view.bubbles[-1].meta.text()
+    assert "by amal" in shown and posted and out.platform_id in shown  # "sent" with X's id
+
+
+def test_undo_window_is_a_setting_and_zero_sends_at_once(desk: Desk, qtbot: QtBot) -> None:
+    from ui.main_window import UNDO_SETTING, saved_undo_seconds
+
+    menu = desk.window.menuBar().actions()[0].menu()
+    assert menu is not None
+    undo_menu = menu.actions()[0].menu()
+    assert undo_menu is not None
+    choices = {a.data(): a for a in undo_menu.actions()}
+    assert choices[0].isChecked()  # this desk was opened with 0
+    choices[10].trigger()
+    try:
+        assert desk.window.undo_seconds == 10 and saved_undo_seconds() == 10
+    finally:
+        QSettings().remove(UNDO_SETTING)
+    assert saved_undo_seconds() == 5  # the default
 
 
 @pytest.mark.parametrize("desk", [30], indirect=True)

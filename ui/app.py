@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from inbox.credentials import CredentialSource, KeyringCredentials
 from inbox.demo import Demo, start_demo
 from inbox.store import SqlStore, open_sqlite
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, saved_undo_seconds
 from ui.text import tr
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -22,7 +22,9 @@ ENV_LANG = "COMMUNITY_INBOX_LANG"
 STYLE = """
 QFrame#inbound { background: palette(alternate-base); border-radius: 10px; }
 QFrame#outbound { background: #dcebfd; border-radius: 10px; }
-QFrame#outbound QLabel, QFrame#inbound QLabel { background: transparent; }
+QFrame#pending { background: #f3f7fe; border: 1px dashed #7aa7e8; border-radius: 10px; }
+QFrame#outbound QLabel, QFrame#inbound QLabel, QFrame#pending QLabel { background: transparent;
+    border: none; }
 QLabel#meta { color: #555; font-size: 11px; }
 QFrame#contactCard { border-radius: 8px; }
 QListWidget#views { font-size: 14px; }
@@ -106,7 +108,8 @@ def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> i
         def opener() -> SqlStore:
             return open_sqlite(data_dir)
 
-    window = MainWindow(store, opener, credentials, poll_ms=poll_ms, demo=demo)
+    window = MainWindow(store, opener, credentials, poll_ms=poll_ms, demo=demo,
+                        undo_seconds=saved_undo_seconds())
     window.show()
     try:
         return app.exec()

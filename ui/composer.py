@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,8 @@ class Composer(QFrame):
         self.send_button = QPushButton(tr("Send"))
         self.send_button.setToolTip(tr("Send (Ctrl+Enter)"))
         self.send_button.setDefault(True)
+        self.send_button.setMinimumWidth(120)
+        self.send_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         top = QHBoxLayout()
         top.addWidget(self.public_button)
@@ -73,6 +76,7 @@ class Composer(QFrame):
         top.addWidget(self.counter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notice, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -104,7 +108,8 @@ class Composer(QFrame):
         (self.dm_button if dm else self.public_button).setChecked(True)
 
     def toggle_mode(self) -> None:
-        self.set_dm(not self.dm)
+        if self.public_button.isEnabled():
+            self.set_dm(not self.dm)
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -118,6 +123,8 @@ class Composer(QFrame):
         self.editor.setPlainText(draft)
         self.editor.blockSignals(False)
         self.set_dm(is_dm if draft_dm is None else draft_dm)
+        # a DM conversation has no public post to reply to
+        self.public_button.setEnabled(not is_dm)
         self.move_button.setVisible(not is_dm)
         self.show_notice("")
         self._pause.stop()

@@ -97,6 +97,8 @@ class MessageBubble(QFrame):
                 meta.append(tr("sent on X"))
             elif message.agent:
                 meta.append(tr("by %1").replace("%1", message.agent))
+            if message.origin is Origin.APP:
+                meta.append(tr("sent") + " " + isolate(f"#{message.platform_id}"))
         self.meta = plain_label(ui_direction_mark() + " · ".join(meta), wrap=True)
         self.meta.setObjectName("meta")
         self.body = plain_label(message.text, selectable=True)

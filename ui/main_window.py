@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QDateTime, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -48,6 +48,18 @@ from ui.text import count, tr
 from ui.worker import StoreWorker
 
 VIEW_ORDER = [View.NEEDS_REPLY, View.ALL_OPEN, View.SNOOZED, View.RESOLVED]
+UNDO_SETTING = "send/undo_seconds"
+UNDO_CHOICES = (0, 5, 10, 30)
+DEFAULT_UNDO_SECONDS = 5
+
+
+def saved_undo_seconds() -> float:
+    """The agent's undo window (default 5 s; 0 sends at once)."""
+    value = QSettings().value(UNDO_SETTING, DEFAULT_UNDO_SECONDS)
+    try:
+        return max(0.0, float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_UNDO_SECONDS
 UNDO_MS = 8000
 
 
@@ -244,9 +256,28 @@ class MainWindow(QMainWindow):
         for number, view in enumerate(VIEW_ORDER):
             action(view_title(view), f"Ctrl+{number + 1}",
                    partial(self.views.setCurrentRow, number))
+        self._build_undo_menu()
         self.resolve_button.setToolTip(tr("Resolve (Ctrl+E)"))
         self.reopen_button.setToolTip(tr("Reopen (Ctrl+Shift+O)"))
         self.snooze_button.setToolTip(tr("Snooze (Ctrl+Shift+S)"))
+
+    def _build_undo_menu(self) -> None:
+        """Reply → Undo window: how long a sent reply can still be taken back (0: off)."""
+        menu = self.menuBar().addMenu(tr("Reply"))
+        sub = menu.addMenu(tr("Undo window"))
+        group = QActionGroup(self)
+        for seconds in UNDO_CHOICES:
+            label = tr("Off") if seconds == 0 else tr("%1 seconds").replace("%1", str(seconds))
+            act = sub.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(seconds == self.undo_seconds)
+            act.setData(seconds)
+            group.addAction(act)
+            act.triggered.connect(partial(self._set_undo_seconds, seconds))
+
+    def _set_undo_seconds(self, seconds: int) -> None:
+        self.undo_seconds = seconds
+        QSettings().setValue(UNDO_SETTING, seconds)
 
     # -- queue and selection --------------------------------------------------------
 
@@ -511,7 +542,7 @@ class MainWindow(QMainWindow):
         waiting = [i for i in outbox.pending(self.reader) if i.state is not OutboxState.FAILED]
         if waiting:
             self.statusBar().showMessage(
-                tr("%1 replies waiting to be sent").replace("%1", count(len(waiting))), 3000)
+                tr("Replies waiting to be sent: %1").replace("%1", count(len(waiting))), 3000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.composer.flush_draft()

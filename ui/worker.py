@@ -13,11 +13,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from inbox.store import SqlStore
+from inbox.channels.x import XError
+from inbox.credentials import CredentialError
+from inbox.outbox import OutboxError
+from inbox.store import SqlStore, StoreError
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[SqlStore], Any]
+# Failures with a message written for the agent: shown, not logged as bugs.
+USER_ERRORS: tuple[type[Exception], ...] = (StoreError, OutboxError, XError, CredentialError)
 Callback = Callable[[Any], None]
 
 
@@ -46,6 +51,8 @@ class _Runner(QObject):
             if self._store is None:
                 self._store = self._open()
             result = job(self._store)
+        except USER_ERRORS as exc:  # the agent is told; not a bug
+            self.finished.emit((on_error, exc))
         except Exception as exc:  # reported to the GUI, never lost silently
             log.exception("background job failed")
             self.finished.emit((on_error, exc))
