@@ -40,7 +40,9 @@ class XCredentials:
     access_token_secret: str = ""
     bearer_token: str = ""  # OAuth 2.0 user access token
     refresh_token: str = ""
-    expires_at: float = 0.0
+    expires_at: float = 0.0  # epoch seconds when the OAuth 2.0 access token expires
+    client_id: str = ""  # the X app (OAuth 2.0 client) that issued the tokens
+    client_secret: str = ""  # only for confidential clients
 
     @property
     def auth_kind(self) -> str:
@@ -54,7 +56,8 @@ class XCredentials:
     def secrets(self) -> list[str]:
         """Every secret value, so logs and tests can redact or look for them."""
         return [v for v in (self.consumer_key, self.consumer_secret, self.access_token,
-                            self.access_token_secret, self.bearer_token, self.refresh_token) if v]
+                            self.access_token_secret, self.bearer_token, self.refresh_token,
+                            self.client_secret) if v]
 
     def __repr__(self) -> str:
         return f"XCredentials(auth_kind={self.auth_kind!r}, <redacted>)"

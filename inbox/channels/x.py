@@ -332,6 +332,23 @@ class XChannel:
         self.client.session = RewritingSession(account.api_base, timeout=timeout,
                                                trust_env=trust_env)
 
+    def profile(self) -> dict[str, Any]:
+        """The account's own user object as X sends it (with ``profile_image_url``)."""
+        body = _call(self.client.get_me, user_auth=self.user_auth, user_fields=USER_FIELDS)
+        data = body.get("data")
+        if not isinstance(data, dict) or "id" not in data:
+            raise Malformed("X sent an unreadable profile for this account")
+        return data
+
+    def can_read_dms(self) -> bool:
+        """Whether these credentials may read DMs (one cheap lookup; 403 means no)."""
+        try:
+            _call(self.client.get_direct_message_events, user_auth=self.user_auth,
+                  max_results=1)
+        except Refused:
+            return False
+        return True
+
     def me(self) -> Contact:
         body = _call(self.client.get_me, user_auth=self.user_auth,
                      user_fields=USER_FIELDS)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -28,10 +30,32 @@ class Identity:
     user_id: str | None
     kind: str  # "oauth1", "oauth2_user" or "app"
     key: str  # what rate limits are counted against
+    scopes: frozenset[str] | None = None  # an OAuth 2.0 user token's scopes
 
     @property
     def is_user(self) -> bool:
         return self.user_id is not None
+
+
+@dataclass(frozen=True)
+class _Bearer:
+    user_id: str | None  # None: app-only
+    expires_at: float | None = None  # OAuth 2.0 user tokens expire (2 h on X)
+    scopes: frozenset[str] | None = None  # None: not scope-limited
+
+
+# What each route needs from an OAuth 2.0 user token (X's documented scopes).
+ROUTE_SCOPES: dict[str, frozenset[str]] = {
+    "users_me": frozenset({"users.read", "tweet.read"}),
+    "mentions": frozenset({"tweet.read", "users.read"}),
+    "user_tweets": frozenset({"tweet.read", "users.read"}),
+    "tweets_lookup": frozenset({"tweet.read", "users.read"}),
+    "users_lookup": frozenset({"users.read"}),
+    "create_tweet": frozenset({"tweet.read", "tweet.write", "users.read"}),
+    "delete_tweet": frozenset({"tweet.read", "tweet.write", "users.read"}),
+    "dm_lookup": frozenset({"dm.read", "tweet.read", "users.read"}),
+    "dm_send": frozenset({"dm.read", "dm.write", "tweet.read", "users.read"}),
+}
 
 
 @dataclass(frozen=True)
@@ -44,13 +68,14 @@ class _AccessToken:
 class AuthRegistry:
     """Issued credentials, and the check of each request's Authorization header."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self.consumer_key = secrets.token_urlsafe(18)[:25]
         self.consumer_secret = secrets.token_urlsafe(38)[:50]
         self._consumers = {self.consumer_key: self.consumer_secret}
         self._access: dict[str, _AccessToken] = {}
-        self._bearers: dict[str, str | None] = {}
+        self._bearers: dict[str, _Bearer] = {}
         self._nonces: set[tuple[str, str, str]] = set()
         self._nonce_order: deque[tuple[str, str, str]] = deque()
 
@@ -68,14 +93,15 @@ class AuthRegistry:
                 "access_token_secret": self._access[token].secret,
             }
 
-    def issue_bearer(self, user_id: str | None) -> str:
+    def issue_bearer(self, user_id: str | None, *, expires_at: float | None = None,
+                     scopes: frozenset[str] | None = None) -> str:
         """An app-only bearer token (``None``) or an OAuth 2.0 user access token."""
         if user_id is None:
             token = "AAAAAAAAAAAAAAAAAAAAA" + secrets.token_urlsafe(60)
         else:
             token = secrets.token_urlsafe(64)
         with self._lock:
-            self._bearers[token] = user_id
+            self._bearers[token] = _Bearer(user_id, expires_at, scopes)
         return token
 
     def revoke(self, token: str) -> None:
@@ -91,12 +117,14 @@ class AuthRegistry:
         scheme, _, rest = authorization.partition(" ")
         if scheme.lower() == "bearer":
             with self._lock:
-                if rest not in self._bearers:
-                    raise unauthorized()
-                user_id = self._bearers[rest]
-            if user_id is None:
+                bearer = self._bearers.get(rest)
+            if bearer is None or (bearer.expires_at is not None
+                                  and bearer.expires_at <= self._clock()):
+                raise unauthorized()
+            if bearer.user_id is None:
                 return Identity(None, "app", "app:" + rest[-16:])
-            return Identity(user_id, "oauth2_user", "user:" + user_id)
+            return Identity(bearer.user_id, "oauth2_user", "user:" + bearer.user_id,
+                            bearer.scopes)
         if scheme.lower() == "oauth":
             return self._verify_oauth1(method, url, authorization)
         raise unauthorized()

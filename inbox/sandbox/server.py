@@ -21,11 +21,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from inbox.sandbox import routes
-from inbox.sandbox.auth import AuthRegistry, Identity
+from inbox.sandbox.auth import ROUTE_SCOPES, AuthRegistry, Identity
 from inbox.sandbox.call import Call
 from inbox.sandbox.limits import Fault, FaultQueue, RateLimiter
+from inbox.sandbox.oauth2 import OAuth2Provider
 from inbox.sandbox.shapes import (
     ApiError,
+    forbidden,
     not_found_route,
     simple_problem,
     too_many_requests,
@@ -73,7 +75,8 @@ class XSandbox:
     def __init__(self, clock: Clock | None = None, limits: dict[str, int] | None = None, *,
                  dm_visibility_delay: float = 0.0, port: int = 0) -> None:
         self.world = World(clock)
-        self.auth = AuthRegistry()
+        self.auth = AuthRegistry(lambda: self.world.clock())
+        self.oauth2 = OAuth2Provider(self.auth, lambda: self.world.clock())
         self.limiter = RateLimiter(lambda: self.world.clock(), limits)
         self.faults = FaultQueue()
         self.enforce_reply_restrictions = True
@@ -209,6 +212,10 @@ class XSandbox:
         if method == "GET" and parts.path.startswith("/sandbox/avatars/"):
             uid = parts.path.rsplit("/", 1)[1].split("_", 1)[0]
             return 200, {"content-type": "image/png"}, avatar_png(uid)
+        if method == "GET" and parts.path == "/i/oauth2/authorize":
+            return self.oauth2.authorize(query)
+        if method == "POST" and parts.path == "/2/oauth2/token":
+            return self.oauth2.token(raw_body, authorization)
         found = routes.match(method, parts.path.rstrip("/") or "/")
         if found is None:
             return _json(not_found_route().status, not_found_route().body, {})
@@ -224,6 +231,11 @@ class XSandbox:
                 return self._fault(fault, key, identity)
             if user_only and not identity.is_user:
                 raise unsupported_auth()
+            if identity.scopes is not None and not ROUTE_SCOPES.get(key, frozenset()) <= (
+                    identity.scopes):
+                missing = sorted(ROUTE_SCOPES[key] - identity.scopes)
+                raise forbidden("Missing the OAuth 2.0 scopes this endpoint needs: "
+                                + ", ".join(missing))
             verdict = self.limiter.check(key, identity.key, not identity.is_user)
             headers = verdict.headers
             if not verdict.allowed:
