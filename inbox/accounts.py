@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import requests
+
 from inbox.channels.x import XChannel
 from inbox.credentials import KeyringCredentials, XCredentials
 from inbox.domain import Account, AccountStatus
@@ -49,6 +51,17 @@ def check_credentials(api_base: str, creds: XCredentials, *,
                         name=str(me.get("name") or ""),
                         avatar_url=str(me.get("profile_image_url") or ""),
                         can_read_dms=dms, problems=[] if dms else [NO_DM_ADVICE])
+
+
+def fetch_avatar(url: str) -> bytes:
+    """The profile picture for the check result (best effort: no picture is fine)."""
+    if not url:
+        return b""
+    try:
+        answer = requests.get(url, timeout=10)
+    except requests.RequestException:
+        return b""
+    return answer.content if answer.ok else b""
 
 
 def connect_account(store: SqlStore, keyring: KeyringCredentials, name: str, api_base: str,

@@ -43,6 +43,7 @@ class XCredentials:
     expires_at: float = 0.0  # epoch seconds when the OAuth 2.0 access token expires
     client_id: str = ""  # the X app (OAuth 2.0 client) that issued the tokens
     client_secret: str = ""  # only for confidential clients
+    token_api_base: str = ""  # where the OAuth 2.0 tokens came from (and are refreshed)
 
     @property
     def auth_kind(self) -> str:

@@ -90,6 +90,11 @@ class PkceConnect:
         self._server = _Callback(("127.0.0.1", 0), _CallbackHandler)
         self.redirect_uri = f"http://127.0.0.1:{self._server.server_port}{CALLBACK_PATH}"
         self._session = session or requests.Session()
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop waiting for the browser (the admin closed the dialog)."""
+        self._cancelled.set()
 
     def start(self) -> str:
         challenge = self._oauth.create_code_challenge(self._verifier, "S256")
@@ -105,11 +110,14 @@ class PkceConnect:
         deadline = time.monotonic() + timeout_s
         self._server.timeout = 0.5
         try:
-            while self._server.query is None and time.monotonic() < deadline:
+            while (self._server.query is None and time.monotonic() < deadline
+                   and not self._cancelled.is_set()):
                 self._server.handle_request()
         finally:
             self._server.server_close()
         query = self._server.query
+        if self._cancelled.is_set():
+            raise OAuthError("connecting was cancelled")
         if query is None:
             raise OAuthError("X did not send the browser back in time; try connecting again")
         if not hmac.compare_digest(query.get("state", ""), self._state):
@@ -149,13 +157,15 @@ def request_tokens(session: requests.Session, api_base: str, body: str, client_i
         bearer_token=str(token["access_token"]),
         refresh_token=str(token.get("refresh_token") or ""),
         expires_at=clock() + float(token.get("expires_in") or 7200),
-        client_id=client_id, client_secret=client_secret,
+        client_id=client_id, client_secret=client_secret, token_api_base=api_base,
     )
 
 
-def refresh(creds: XCredentials, api_base: str, *, session: requests.Session | None = None,
+def refresh(creds: XCredentials, api_base: str | None = None, *,
+            session: requests.Session | None = None,
             clock: Callable[[], float] = time.time) -> XCredentials:
-    """A new access token and (rotated) refresh token."""
+    """A new access token and (rotated) refresh token, from where the tokens came from."""
+    api_base = api_base or creds.token_api_base or DEFAULT_API_BASE
     if not creds.refresh_token:
         raise OAuthError("the access token expired and there is no refresh token; "
                          "reconnect the account (allow offline access)")
@@ -179,7 +189,6 @@ class RefreshingCredentials:
     """
 
     keyring: KeyringCredentials
-    api_base_of: Callable[[str], str]  # credential ref -> the account's API base
     clock: Callable[[], float] = time.time
     margin_s: float = REFRESH_MARGIN_S
 
@@ -193,6 +202,6 @@ class RefreshingCredentials:
                 return creds
             if creds.expires_at - self.clock() > self.margin_s:
                 return creds
-            fresh = refresh(creds, self.api_base_of(ref), clock=self.clock)
+            fresh = refresh(creds, clock=self.clock)
             self.keyring.save(ref, fresh)  # saved before anything uses it
             return fresh

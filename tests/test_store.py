@@ -224,3 +224,25 @@ def test_removing_an_account_removes_its_conversations(store: SqlStore, account_
     assert store.queue_ids(View.ALL_OPEN) == []
     with pytest.raises(StoreError):
         store.remove_account("brand")
+
+
+def test_two_connections_opening_a_new_file_at_once_both_succeed(data_dir: Path) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def open_one() -> None:
+        try:
+            start.wait()
+            open_sqlite(data_dir).close()
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert open_sqlite(data_dir).schema_version == SCHEMA_VERSION

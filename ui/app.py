@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inbox.credentials import CredentialSource, KeyringCredentials
 from inbox.demo import Demo, start_demo
+from inbox.oauth2 import RefreshingCredentials
 from inbox.store import SqlStore, open_sqlite
+from ui.accounts_dialog import AccountsDialog
 from ui.main_window import MainWindow, saved_undo_seconds
 from ui.text import tr
 
@@ -65,27 +67,29 @@ def make_app(language: str | None = None) -> QApplication:
     return app
 
 
-def offer_demo() -> bool:
+def offer_demo() -> tuple[bool, bool]:
+    """Ask what to do with no account: (open the demo, connect an account now)."""
     box = QMessageBox()
     box.setWindowTitle(tr("Community Inbox"))
     box.setText(tr("No X account is connected yet."))
     box.setInformativeText(tr(
         "Explore the built-in demo: a local copy of X sends realistic public replies and "
-        "direct messages in Arabic and English. To connect a real account, run:\n"
-        "community-inbox account add-x --name NAME --from-env"))
+        "direct messages in Arabic and English. Or connect the team's X account now."))
     demo = box.addButton(tr("Open the demo"), QMessageBox.ButtonRole.AcceptRole)
+    connect = box.addButton(tr("Connect an X account…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(tr("Continue without"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(demo)
     box.exec()
-    return box.clickedButton() is demo
+    return box.clickedButton() is demo, box.clickedButton() is connect
 
 
 def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> int:
     app = make_app(language)
     store: SqlStore = open_sqlite(data_dir)
     running_demo: Demo | None = None
+    connect_now = False
     if not demo and not store.accounts():
-        demo = offer_demo()
+        demo, connect_now = offer_demo()
     credentials: CredentialSource
     poll_ms = 60_000
     if demo:
@@ -100,7 +104,7 @@ def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> i
             assert running_demo is not None
             return running_demo.open_store()
     else:
-        credentials = KeyringCredentials()
+        credentials = RefreshingCredentials(KeyringCredentials())
         accounts = store.accounts()
         if accounts:
             poll_ms = min(a.poll_seconds for a in accounts) * 1000
@@ -108,6 +112,10 @@ def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> i
         def opener() -> SqlStore:
             return open_sqlite(data_dir)
 
+    if connect_now:
+        manage = AccountsDialog(opener)
+        manage.open_connect(None)
+        manage.exec()  # closing it stops its worker
     window = MainWindow(store, opener, credentials, poll_ms=poll_ms, demo=demo,
                         undo_seconds=saved_undo_seconds())
     window.show()

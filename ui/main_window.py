@@ -41,6 +41,7 @@ from inbox.domain import ChannelKind, OutboxState, Status, View
 from inbox.store import SqlStore
 from inbox.sync import Syncer, SyncReport
 from inbox.timeutil import utcnow
+from ui.accounts_dialog import AccountsDialog
 from ui.composer import Composer
 from ui.conversation_view import ContactCard, ThreadView, plain_label
 from ui.queue_model import QueueModel
@@ -133,8 +134,9 @@ class MainWindow(QMainWindow):
         title = tr("Community Inbox")
         self.setWindowTitle(title + (" — " + tr("Demo") if demo else ""))
         self.resize(1400, 860)
+        self.open_store = open_store
         self._build()
-        self._build_actions()
+        self._build_actions(demo)
         self.model.set_view(View.NEEDS_REPLY)
         # after the first reset: a model reset puts interactive sections back to defaults
         for column, width in ((QueueModel.CHANNEL, 90), (QueueModel.CUSTOMER, 210),
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo)
         self.statusBar().addWidget(self.undo_button)
 
-    def _build_actions(self) -> None:
+    def _build_actions(self, demo: bool) -> None:
         def action(text: str, keys: str, slot: Callable[[], Any]) -> QAction:
             act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
@@ -257,9 +259,18 @@ class MainWindow(QMainWindow):
             action(view_title(view), f"Ctrl+{number + 1}",
                    partial(self.views.setCurrentRow, number))
         self._build_undo_menu()
+        if not demo:
+            accounts_menu = self.menuBar().addMenu(tr("Accounts"))
+            accounts_menu.addAction(tr("Manage X accounts…")).triggered.connect(
+                self.manage_accounts)
         self.resolve_button.setToolTip(tr("Resolve (Ctrl+E)"))
         self.reopen_button.setToolTip(tr("Reopen (Ctrl+Shift+O)"))
         self.snooze_button.setToolTip(tr("Snooze (Ctrl+Shift+S)"))
+
+    def manage_accounts(self) -> None:
+        dialog = AccountsDialog(self.open_store, parent=self)
+        dialog.finished.connect(lambda _: self.sync_now())
+        dialog.open()
 
     def _build_undo_menu(self) -> None:
         """Reply → Undo window: how long a sent reply can still be taken back (0: off)."""

@@ -51,11 +51,17 @@ class SqliteStore(SqlStore):
                 f"{self.path} was written by a newer Community Inbox (schema {version});"
                 " update the app to open it"
             )
-        for number in range(version, len(MIGRATIONS)):
+        while version < len(MIGRATIONS):
+            # Re-read the version under the write lock: another connection (the
+            # GUI's worker, a cron job) may have migrated while we waited for it.
             with self.transaction():
-                for statement in render(MIGRATIONS[number], SQLITE_TYPES):
+                version = self.schema_version
+                if version >= len(MIGRATIONS):
+                    break
+                for statement in render(MIGRATIONS[version], SQLITE_TYPES):
                     self._conn.execute(statement)
-                self._conn.execute(f"PRAGMA user_version = {number + 1}")
+                self._conn.execute(f"PRAGMA user_version = {version + 1}")
+            version += 1
         self._conn.execute(SQLITE_APPEND_ONLY)
 
 
