@@ -16,6 +16,8 @@ import json
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Protocol
 
+from inbox import logconfig
+
 SERVICE = "community-inbox"
 
 ENV_OAUTH1 = ("X_CONSUMER_KEY", "X_CONSUMER_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
@@ -54,6 +56,12 @@ class XCredentials:
         """tweepy's ``user_auth`` flag: True signs with OAuth 1.0a, False sends the bearer."""
         return self.auth_kind == "oauth1"
 
+    def register_for_redaction(self) -> XCredentials:
+        """From now on, logs mask these values wherever they appear."""
+        for value in self.secrets():
+            logconfig.register_secret(value)
+        return self
+
     def secrets(self) -> list[str]:
         """Every secret value, so logs and tests can redact or look for them."""
         return [v for v in (self.consumer_key, self.consumer_secret, self.access_token,
@@ -85,14 +93,14 @@ class XCredentials:
         oauth1 = [environ.get(name, "") for name in ENV_OAUTH1]
         if all(oauth1):
             key, secret, token, token_secret = oauth1
-            return cls(key, secret, token, token_secret)
+            return cls(key, secret, token, token_secret).register_for_redaction()
         if any(oauth1):
             missing = [n for n, v in zip(ENV_OAUTH1, oauth1, strict=True) if not v]
             raise CredentialError(
                 f"incomplete OAuth 1.0a credentials: {', '.join(missing)} not set"
             )
         if environ.get(ENV_BEARER):
-            return cls(bearer_token=environ[ENV_BEARER])
+            return cls(bearer_token=environ[ENV_BEARER]).register_for_redaction()
         raise CredentialError(
             f"no credentials in the environment: set {', '.join(ENV_OAUTH1)} or {ENV_BEARER}"
         )
@@ -111,7 +119,7 @@ class MemoryCredentials:
         self._items: dict[str, XCredentials] = {}
 
     def save(self, ref: str, creds: XCredentials) -> None:
-        self._items[ref] = creds
+        self._items[ref] = creds.register_for_redaction()
 
     def load(self, ref: str) -> XCredentials:
         try:
@@ -145,6 +153,7 @@ class KeyringCredentials:
         return keyring
 
     def save(self, ref: str, creds: XCredentials) -> None:
+        creds.register_for_redaction()
         keyring = self._keyring()
         try:
             keyring.set_password(SERVICE, ref, creds.to_json())
@@ -164,7 +173,7 @@ class KeyringCredentials:
             ) from None
         if text is None:
             raise CredentialError(f"no credentials stored for {ref}; reconnect the account")
-        return XCredentials.from_json(text)
+        return XCredentials.from_json(text).register_for_redaction()
 
     def delete(self, ref: str) -> None:
         keyring = self._keyring()

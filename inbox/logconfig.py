@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from pathlib import Path
 
 _SECRETS: set[str] = set()
 _LOCK = threading.Lock()
@@ -47,13 +48,27 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def setup(*, verbose: bool = False, quiet_level: int = logging.WARNING) -> None:
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def _redacting(handler: logging.Handler) -> logging.Handler:
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(RedactingFilter())
+    return handler
+
+
+def setup(*, verbose: bool = False, quiet_level: int = logging.WARNING,
+          log_file: Path | None = None) -> None:
+    """Log to stderr (and to ``log_file``, for support), secrets redacted everywhere."""
     root = logging.getLogger()
     if not any(isinstance(f, RedactingFilter) for h in root.handlers for f in h.filters):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler.addFilter(RedactingFilter())
-        root.addHandler(handler)
+        root.addHandler(_redacting(logging.StreamHandler()))
+    if log_file is not None and not any(
+        isinstance(h, logging.FileHandler) and Path(h.baseFilename) == log_file.resolve()
+        for h in root.handlers
+    ):
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        root.addHandler(_redacting(logging.FileHandler(log_file, encoding="utf-8")))
     root.setLevel(logging.DEBUG if verbose else quiet_level)
     logging.getLogger("tweepy").setLevel(logging.INFO)
     logging.getLogger("urllib3").setLevel(logging.INFO)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from inbox import logconfig
 from inbox.credentials import CredentialSource, KeyringCredentials
 from inbox.demo import Demo, start_demo
 from inbox.oauth2 import RefreshingCredentials
@@ -20,6 +21,7 @@ from ui.text import tr
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 ENV_LANG = "COMMUNITY_INBOX_LANG"
+LOG_FILE = "community-inbox.log"
 
 STYLE = """
 QFrame#inbound { background: palette(alternate-base); border-radius: 10px; }
@@ -85,6 +87,7 @@ def offer_demo() -> tuple[bool, bool]:
 
 def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> int:
     app = make_app(language)
+    logconfig.setup(log_file=data_dir / LOG_FILE)  # for support: secrets are redacted
     store: SqlStore = open_sqlite(data_dir)
     running_demo: Demo | None = None
     connect_now = False
