@@ -1,7 +1,8 @@
 """Take the README screenshots of the demo inbox.
 
-``python scripts/screenshots.py LANG OUT.png [--composer]``; with ``--composer``
-one reply waits in its undo window and a too-long draft shows the counter.
+``python scripts/screenshots.py LANG OUT.png [--composer | --accounts]``; with
+``--composer`` one reply waits in its undo window and a draft shows the counter;
+``--accounts`` writes OUT-list.png and OUT-connect.png (the accounts dialogs).
 
 Runs the real demo (sandbox, traffic, sync) offscreen or under Xvfb, waits for
 the queue to fill, selects a conversation in the requested language and grabs
@@ -20,7 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from inbox.demo import start_demo
-from inbox.domain import ChannelKind
+from inbox.domain import AccountStatus, ChannelKind
+from inbox.sandbox import XSandbox
+from inbox.store import open_sqlite
+from ui.accounts_dialog import AccountsDialog
 from ui.app import make_app
 from ui.main_window import MainWindow
 
@@ -44,9 +48,49 @@ def wait(app: QApplication, seconds: float) -> None:
         time.sleep(0.02)
 
 
+def accounts(app: QApplication, out: Path) -> None:
+    """The accounts list (one healthy, one needing reconnection) and a checked connect."""
+    data = Path(tempfile.mkdtemp())
+    with XSandbox() as sandbox:
+        brand = sandbox.add_user("NakheelCare", "Nakheel Telecom Care", verified=True)
+        billing = sandbox.add_user("NakheelBilling", "Nakheel Billing")
+        store = open_sqlite(data)
+        store.add_account(name="care", handle="NakheelCare", user_id=brand.id,
+                          api_base=sandbox.base_url, credential_ref="x:care", auth_kind="oauth2")
+        other = store.add_account(name="billing", handle="NakheelBilling", user_id=billing.id,
+                                  api_base=sandbox.base_url, credential_ref="x:billing",
+                                  auth_kind="oauth1")
+        store.set_account_status(other.id, AccountStatus.NEEDS_RECONNECT,
+                                 "X rejected the account's credentials (401)")
+        dialog = AccountsDialog(lambda: open_sqlite(data))
+        dialog.show()
+        wait(app, 0.5)
+        connect = dialog.open_connect(None)
+        keys = sandbox.issue_oauth1(brand.id)
+        connect.api_base.setText(sandbox.base_url)
+        connect.tabs.setCurrentIndex(1)
+        for field, name in zip(connect.keys, ("consumer_key", "consumer_secret",
+                                              "access_token", "access_token_secret"),
+                               strict=True):
+            field.setText(keys[name])
+        connect.check_keys.click()
+        deadline = time.monotonic() + 10
+        while not connect.connect_button.isEnabled() and time.monotonic() < deadline:
+            wait(app, 0.1)
+        wait(app, 0.3)
+        dialog.grab().save(str(out.with_name(out.stem + "-list.png")))
+        connect.grab().save(str(out.with_name(out.stem + "-connect.png")))
+        connect.reject()
+        dialog.reject()
+        store.close()
+
+
 def main() -> None:
     lang, out = sys.argv[1], Path(sys.argv[2])
     app = make_app(lang)
+    if "--accounts" in sys.argv:
+        accounts(app, out)
+        return
     demo = start_demo(Path(tempfile.mkdtemp()))
     store = demo.open_store()
     composer = "--composer" in sys.argv

@@ -4,30 +4,234 @@
 <context>
     <name>Inbox</name>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/accounts_dialog.py" line="49"/>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="50"/>
+        <source>Paused</source>
+        <translation>متوقف مؤقتًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="51"/>
+        <source>Needs reconnecting</source>
+        <translation>يحتاج إلى إعادة ربط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="64"/>
+        <source>Reconnect %1</source>
+        <translation>إعادة ربط %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="65"/>
+        <source>Connect an X account</source>
+        <translation>ربط حساب على X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="75"/>
+        <source>Sign in with X in the browser</source>
+        <translation>تسجيل الدخول عبر X في المتصفح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="79"/>
+        <source>Check these keys</source>
+        <translation>تحقق من هذه المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="83"/>
+        <source>Client ID</source>
+        <translation>معرّف العميل (Client ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="84"/>
+        <source>Client secret (confidential apps only)</source>
+        <translation>سر العميل (للتطبيقات السرية فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="88"/>
+        <source>API key</source>
+        <translation>مفتاح API</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="88"/>
+        <source>API key secret</source>
+        <translation>سر مفتاح API</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="88"/>
+        <source>Access token</source>
+        <translation>رمز الوصول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="89"/>
+        <source>Access token secret</source>
+        <translation>سر رمز الوصول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="93"/>
+        <source>Sign in with X (OAuth 2.0)</source>
+        <translation>تسجيل الدخول عبر X ‏(OAuth 2.0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="94"/>
+        <source>Paste keys (OAuth 1.0a)</source>
+        <translation>لصق المفاتيح (OAuth 1.0a)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="107"/>
+        <source>Reconnect</source>
+        <translation>إعادة الربط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="107"/>
+        <source>Connect</source>
+        <translation>ربط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="112"/>
+        <source>Name in Community Inbox</source>
+        <translation>الاسم في صندوق الوارد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="113"/>
+        <source>X API address</source>
+        <translation>عنوان واجهة X البرمجية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="139"/>
+        <source>Could not connect: %1</source>
+        <translation>تعذّر الربط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="146"/>
+        <source>Enter the app's Client ID from the X developer portal.</source>
+        <translation>أدخل معرّف العميل للتطبيق من بوابة مطوري X.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="151"/>
+        <source>Waiting for you to approve Community Inbox on X…</source>
+        <translation>بانتظار موافقتك على صندوق وارد المجتمع في X…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="158"/>
+        <source>All four keys are needed.</source>
+        <translation>المفاتيح الأربعة كلها مطلوبة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="161"/>
+        <source>Checking the keys with X…</source>
+        <translation>نتحقق من المفاتيح مع X…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="177"/>
+        <source>X accepted these credentials: mentions, replies and DMs will work.</source>
+        <translation>قبل X بيانات الاعتماد هذه: الإشارات والردود والرسائل الخاصة ستعمل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="180"/>
+        <source>X accepted these credentials, but DMs will not work.</source>
+        <translation>قبل X بيانات الاعتماد هذه، لكن الرسائل الخاصة لن تعمل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="200"/>
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="211"/>
+        <source>X accounts</source>
+        <translation>حسابات X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="217"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="217"/>
+        <source>Handle</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="217"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="218"/>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="227"/>
+        <source>Connect an account…</source>
+        <translation>ربط حساب…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="228"/>
+        <source>Reconnect…</source>
+        <translation>إعادة الربط…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="229"/>
+        <location filename="../../ui/accounts_dialog.py" line="271"/>
+        <source>Pause</source>
+        <translation>إيقاف مؤقت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="230"/>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="271"/>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="285"/>
+        <source>paused by an admin</source>
+        <translation>أوقفه المشرف مؤقتًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="295"/>
+        <source>Remove account</source>
+        <translation>إزالة الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="296"/>
+        <source>Remove %1? Its conversations leave the inbox and its keys are deleted from this computer's keyring.</source>
+        <translation>إزالة %1؟ ستخرج محادثاته من صندوق الوارد وتُحذف مفاتيحه من سلسلة مفاتيح هذا الجهاز.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Community Inbox</source>
         <translation>صندوق وارد المجتمع</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="76"/>
         <source>No X account is connected yet.</source>
         <translation>لم يُربط أي حساب على X بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="73"/>
-        <source>Explore the built-in demo: a local copy of X sends realistic public replies and direct messages in Arabic and English. To connect a real account, run:
-community-inbox account add-x --name NAME --from-env</source>
-        <translation>جرّب العرض التجريبي المدمج: نسخة محلية من X ترسل ردودًا عامة ورسائل خاصة واقعية بالعربية والإنجليزية. لربط حساب حقيقي، شغّل الأمر:
-community-inbox account add-x --name NAME --from-env</translation>
+        <location filename="../../ui/app.py" line="78"/>
+        <source>Explore the built-in demo: a local copy of X sends realistic public replies and direct messages in Arabic and English. Or connect the team's X account now.</source>
+        <translation>جرّب العرض التجريبي المدمج: نسخة محلية من X ترسل ردودًا عامة ورسائل خاصة واقعية بالعربية والإنجليزية. أو اربط حساب الفريق على X الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="76"/>
+        <location filename="../../ui/app.py" line="80"/>
         <source>Open the demo</source>
         <translation>فتح العرض التجريبي</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="77"/>
+        <location filename="../../ui/app.py" line="81"/>
+        <source>Connect an X account…</source>
+        <translation>ربط حساب على X…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="82"/>
         <source>Continue without</source>
         <translation>المتابعة بدونه</translation>
     </message>
@@ -174,8 +378,8 @@ community-inbox account add-x --name NAME --from-env</translation>
     </message>
     <message>
         <location filename="../../ui/conversation_view.py" line="160"/>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
@@ -195,177 +399,187 @@ community-inbox account add-x --name NAME --from-env</translation>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Needs reply</source>
         <translation>بانتظار الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>All open</source>
         <translation>كل المفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Snoozed</source>
         <translation>مؤجلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Resolved</source>
         <translation>تم حلها</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Snooze until</source>
         <translation>تأجيل حتى</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>1 hour</source>
         <translation>ساعة واحدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>3 hours</source>
         <translation>3 ساعات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Tomorrow 9:00</source>
         <translation>غدًا الساعة 9:00</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Next Monday 9:00</source>
         <translation>الاثنين القادم الساعة 9:00</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Demo</source>
         <translation>عرض تجريبي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Resolve</source>
         <translation>تم الحل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Reopen</source>
         <translation>إعادة فتح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Snooze</source>
         <translation>تأجيل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Select a conversation to read it.</source>
         <translation>اختر محادثة لقراءتها.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Snooze…</source>
         <translation>تأجيل…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Check for new messages</source>
         <translation>التحقق من الرسائل الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>Accounts</source>
+        <translation>الحسابات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>Manage X accounts…</source>
+        <translation>إدارة حسابات X…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Resolve (Ctrl+E)</source>
         <translation>تم الحل (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Reopen (Ctrl+Shift+O)</source>
         <translation>إعادة فتح (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Snooze (Ctrl+Shift+S)</source>
         <translation>تأجيل (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Reply</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Undo window</source>
         <translation>مهلة التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Off</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>%1 seconds</source>
         <translation>%1 ثوانٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Snoozed until %1</source>
         <translation>مؤجلة حتى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Pending</source>
         <translation>معلّقة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Undone</source>
         <translation>تم التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Could not do that: %1</source>
         <translation>تعذّر تنفيذ ذلك: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Conversation resolved</source>
         <translation>تم حل المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Conversation reopened</source>
         <translation>أُعيد فتح المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Choose a time…</source>
         <translation>اختيار وقت…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Up to date · %1</source>
         <translation>محدَّث · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>No account connected</source>
         <translation>لا يوجد حساب مربوط</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Replies waiting to be sent: %1</source>
         <translation>ردود بانتظار الإرسال: %1</translation>
     </message>
