@@ -34,7 +34,8 @@ from inbox.channels.x import (
     XError,
 )
 from inbox.credentials import CredentialError, CredentialSource, XCredentials
-from inbox.domain import Account, AccountStatus
+from inbox.domain import Account, AccountStatus, IngestResult
+from inbox.rules_run import RuleRunner
 from inbox.store import SqlStore, SyncState
 from inbox.timeutil import utcnow
 
@@ -93,6 +94,7 @@ class Syncer:
         channel_factory: ChannelFactory | None = None,
         rng: random.Random | None = None,
         on_page: Callable[[], None] | None = None,
+        rules: RuleRunner | None = None,
     ) -> None:
         self.store = store
         self.credentials = credentials
@@ -100,9 +102,14 @@ class Syncer:
         self.channel_factory: ChannelFactory = channel_factory or XChannel
         self.rng = rng or random.Random()
         self.on_page = on_page  # a test hook: called after every committed page
+        # Escalation rules run on each committed page and their timers after
+        # each sync_all: the one place the GUI's sync job and `sync --once` share.
+        self.rules = rules or RuleRunner(store, clock)
 
     def sync_all(self, *, force: bool = False) -> list[SyncReport]:
-        return [self.sync_account(a, force=force) for a in self.store.accounts()]
+        reports = [self.sync_account(a, force=force) for a in self.store.accounts()]
+        self.rules.after_sync()  # waiting and SLA timers; never raises
+        return reports
 
     def sync_account(self, account: Account, *, force: bool = False) -> SyncReport:
         report = SyncReport(account.name)
@@ -148,10 +155,11 @@ class Syncer:
         )
         report.next_attempt_at = retry
 
-    def _record(self, report: SyncReport, result_new: int, dup: int, convs: frozenset[int]) -> None:
-        report.new_messages += result_new
-        report.duplicates += dup
-        report.conversations |= convs
+    def _record(self, report: SyncReport, result: IngestResult) -> None:
+        report.new_messages += result.new_messages
+        report.duplicates += result.duplicates
+        report.conversations |= result.conversations_touched
+        self.rules.after_page(result.new_message_ids)  # after the commit; never raises
         if self.on_page:
             self.on_page()
 
@@ -170,8 +178,7 @@ class Syncer:
             else:
                 state = {"since_id": newest or since}
             result = self.store.ingest(account.id, page.batch, {stream: json.dumps(state)})
-            self._record(report, result.new_messages, result.duplicates,
-                         result.conversations_touched)
+            self._record(report, result)
 
     def _sync_dms(self, account: Account, channel: XChannel, report: SyncReport) -> None:
         cursor = json.loads(self.store.cursor(account.id, DMS) or "{}")
@@ -197,8 +204,7 @@ class Syncer:
             state = ({"newest_seen": run_newest or seen} if done
                      else {"newest_seen": seen, "run_newest": run_newest})
             result = self.store.ingest(account.id, page.batch, {DMS: json.dumps(state)})
-            self._record(report, result.new_messages, result.duplicates,
-                         result.conversations_touched)
+            self._record(report, result)
             if done:
                 return
 

@@ -36,6 +36,7 @@ from inbox.domain import (
 )
 from inbox.store.drafts import DraftStore
 from inbox.store.outbox import OutboxStore
+from inbox.store.rules import RuleStore
 from inbox.timeutil import from_ms, maybe_from_ms, to_ms, utcnow
 
 Row = Sequence[Any]
@@ -84,7 +85,7 @@ _VIEWS: dict[View, tuple[str, str]] = {
 PREVIEW_CHARS = 200
 
 
-class SqlStore(OutboxStore, DraftStore):
+class SqlStore(OutboxStore, DraftStore, RuleStore):
     """Engine-neutral store logic over a DB-API connection."""
 
     def __init__(self, connection: Any) -> None:

@@ -163,6 +163,89 @@ MIGRATIONS: list[str] = [
         updated_at {big} NOT NULL
     );
     """,
+    # 5: escalation rules and SLAs (inbox/rules*.py, inbox/sla.py, inbox/webhooks.py).
+    # ``rules.body`` is the rule's JSON as the rules file spells it (webhook URLs
+    # included: configuration, kept out of logs). ``rule_hits`` counts messages
+    # that matched a rule, for spike conditions. ``sla_targets`` holds seconds per
+    # channel kind and priority so the queue can sort by time left in SQL.
+    # ``webhooks`` is the persisted delivery queue; ``notifications`` are desktop
+    # notifications the GUI shows and marks seen.
+    """
+    CREATE TABLE rules (
+        id {pk},
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        body TEXT NOT NULL,
+        updated_at {big} NOT NULL
+    );
+    CREATE TABLE rule_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE vip_handles (
+        handle TEXT PRIMARY KEY
+    );
+    CREATE TABLE rule_hits (
+        rule TEXT NOT NULL,
+        message_id {big} NOT NULL,
+        at {big} NOT NULL,
+        fired INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (rule, message_id)
+    );
+    CREATE INDEX rule_hits_window ON rule_hits (rule, at);
+    CREATE TABLE sla_targets (
+        kind TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        first_response_s {big} NOT NULL,
+        next_response_s {big} NOT NULL,
+        resolution_s {big} NOT NULL,
+        warning_percent INTEGER NOT NULL DEFAULT 80,
+        PRIMARY KEY (kind, priority)
+    );
+    CREATE TABLE notifications (
+        id {pk},
+        conversation_id {big} REFERENCES conversations(id) ON DELETE CASCADE,
+        rule TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at {big} NOT NULL,
+        seen_at {big}
+    );
+    CREATE INDEX notifications_unseen ON notifications (id) WHERE seen_at IS NULL;
+    CREATE TABLE webhooks (
+        id {pk},
+        rule TEXT NOT NULL,
+        conversation_id {big} REFERENCES conversations(id) ON DELETE SET NULL,
+        url TEXT NOT NULL,
+        body TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        not_before {big} NOT NULL,
+        last_error TEXT NOT NULL DEFAULT '',
+        created_at {big} NOT NULL,
+        delivered_at {big}
+    );
+    CREATE INDEX webhooks_due ON webhooks (not_before, id) WHERE state = 'queued';
+    """,
+    # 6: fast at a million messages (bench/). Every queue view pages along its
+    # own partial index in queue order (keyset: no OFFSET, no sort), "all open"
+    # as two runs (someone waiting, oldest first; then the rest, latest first).
+    # Search: the textnorm form of each message and of each contact's handle and
+    # name, in tables the engine can search ({search_tables}: FTS5 for SQLite;
+    # contentless for messages, whose text is already in ``messages``).
+    # ``messages_by_author`` finds a matching contact's latest message.
+    """
+    CREATE INDEX conversations_open_waiting
+        ON conversations (waiting_since, last_message_at DESC, id)
+        WHERE status IN ('open', 'pending') AND waiting_since IS NOT NULL;
+    CREATE INDEX conversations_open_idle ON conversations (last_message_at DESC, id)
+        WHERE status IN ('open', 'pending') AND waiting_since IS NULL;
+    CREATE INDEX conversations_resolved ON conversations (status_changed_at, id)
+        WHERE status = 'resolved';
+    CREATE INDEX messages_by_author ON messages (author_contact_id, id);
+    {search_tables}
+    """,
 ]
 
 # The event log is append-only: history is recomputed from it, so nothing may
