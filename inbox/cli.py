@@ -19,11 +19,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from inbox import logconfig
-from inbox.channels.x import XChannel, XError
+from inbox import accounts, logconfig
+from inbox.channels.x import XError
 from inbox.channels.x_http import DEFAULT_API_BASE
 from inbox.credentials import CredentialError, KeyringCredentials, XCredentials
-from inbox.domain import Account, OutboxState
+from inbox.domain import OutboxState
+from inbox.oauth2 import RefreshingCredentials
 from inbox.outbox import Outbox, OutboxError, OutboxResult, describe, enqueue
 from inbox.paths import data_dir
 from inbox.store import SqlStore, StoreError, open_sqlite
@@ -46,24 +47,12 @@ def _store(args: argparse.Namespace) -> SqlStore:
 
 
 def cmd_account_add_x(args: argparse.Namespace) -> int:
-    store = _store(args)
-    if store.account(args.name):
-        raise Failure(f"an account named {args.name!r} already exists")
     creds = XCredentials.from_env(dict(os.environ))
-    probe = Account(id=0, name=args.name, handle="", user_id="", api_base=args.api_base,
-                    credential_ref="", auth_kind=creds.auth_kind)
-    me = XChannel(probe, creds).me()  # check before storing anything
-    ref = f"x:{args.name}"
-    keyring = KeyringCredentials()
-    keyring.save(ref, creds)
-    try:
-        account = store.add_account(name=args.name, handle=me.handle, user_id=me.platform_id,
-                                    api_base=args.api_base, credential_ref=ref,
-                                    auth_kind=creds.auth_kind)
-    except Exception:
-        keyring.delete(ref)  # nothing half-connected is left behind
-        raise
+    account, check = accounts.connect_account(_store(args), KeyringCredentials(), args.name,
+                                              args.api_base, creds)
     print(f"connected @{account.handle} as {account.name!r}")
+    for problem in check.problems:
+        print(f"warning: {problem}", file=sys.stderr)
     return 0
 
 
@@ -85,12 +74,7 @@ def cmd_account_list(args: argparse.Namespace) -> int:
 
 
 def cmd_account_remove(args: argparse.Namespace) -> int:
-    store = _store(args)
-    account = store.account(args.name)
-    if account is None:
-        raise Failure(f"no account named {args.name!r}")
-    KeyringCredentials().delete(account.credential_ref)
-    store.remove_account(args.name)
+    accounts.remove_account(_store(args), KeyringCredentials(), args.name)
     print(f"removed {args.name!r} and its stored credentials")
     return 0
 
@@ -99,7 +83,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     store = _store(args)
     if not store.accounts():
         raise Failure("no accounts connected; add one with: account add-x --name NAME --from-env")
-    reports = Syncer(store, KeyringCredentials()).sync_all(force=True)
+    reports = Syncer(store, RefreshingCredentials(KeyringCredentials())).sync_all(force=True)
     for r in reports:
         if not r.error:
             print(f"{r.account}: {r.new_messages} new messages in {len(r.conversations)}"

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 _SECRETS: set[str] = set()
 _LOCK = threading.Lock()
@@ -51,6 +53,21 @@ class RedactingFilter(logging.Filter):
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is now (tests and embedders replace it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def _redacting(handler: logging.Handler) -> logging.Handler:
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(RedactingFilter())
@@ -62,7 +79,7 @@ def setup(*, verbose: bool = False, quiet_level: int = logging.WARNING,
     """Log to stderr (and to ``log_file``, for support), secrets redacted everywhere."""
     root = logging.getLogger()
     if not any(isinstance(f, RedactingFilter) for h in root.handlers for f in h.filters):
-        root.addHandler(_redacting(logging.StreamHandler()))
+        root.addHandler(_redacting(_StderrHandler()))
     if log_file is not None and not any(
         isinstance(h, logging.FileHandler) and Path(h.baseFilename) == log_file.resolve()
         for h in root.handlers
