@@ -34,6 +34,7 @@ from inbox.domain import (
     Status,
     View,
 )
+from inbox.search import DEFAULT_LIMIT, SearchHit, index_text, match_expression
 from inbox.store.drafts import DraftStore
 from inbox.store.outbox import OutboxStore
 from inbox.store.rules import RuleStore
@@ -81,6 +82,66 @@ _VIEWS: dict[View, tuple[str, str]] = {
     View.SNOOZED: ("c.status = 'snoozed'", "c.snoozed_until ASC, c.id ASC"),
     View.RESOLVED: ("c.status = 'resolved'", "c.status_changed_at DESC, c.id DESC"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A stretch of a view that one partial index (schema migration 6) holds in queue
+    order: its filter, and its sort columns (the last is the id) with DESC flags."""
+
+    index: str
+    where: str
+    columns: tuple[tuple[str, bool], ...]
+
+
+# The same views and orders as _VIEWS, spelled as index runs so a page is an
+# index range scan from the previous page's last key, however deep the agent is.
+_RUNS: dict[View, tuple[_Run, ...]] = {
+    View.NEEDS_REPLY: (_Run("conversations_needs_reply",
+                            "c.status = 'open' AND c.waiting_since IS NOT NULL",
+                            (("c.waiting_since", False), ("c.id", False))),),
+    View.ALL_OPEN: (
+        _Run("conversations_open_waiting",
+             "c.status IN ('open', 'pending') AND c.waiting_since IS NOT NULL",
+             (("c.waiting_since", False), ("c.last_message_at", True), ("c.id", False))),
+        _Run("conversations_open_idle",
+             "c.status IN ('open', 'pending') AND c.waiting_since IS NULL",
+             (("c.last_message_at", True), ("c.id", False))),
+    ),
+    View.SNOOZED: (_Run("conversations_snoozed", "c.status = 'snoozed'",
+                        (("c.snoozed_until", False), ("c.id", False))),),
+    View.RESOLVED: (_Run("conversations_resolved", "c.status = 'resolved'",
+                         (("c.status_changed_at", True), ("c.id", True))),),
+}
+
+QueueKey = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    """Rows of a queue view in order; ``next_key`` continues after them (None: the end)."""
+
+    conversations: list[Conversation]
+    next_key: QueueKey | None
+
+
+def _after(columns: tuple[tuple[str, bool], ...]) -> str:
+    """Rows strictly after a key in this order: a bound on the first column (the index
+    range to start from) and, for ties, each following column in its own direction."""
+    first, first_desc = columns[0]
+    parts = []
+    for i, (column, desc) in enumerate(columns):
+        ties = [f"{c} = ?" for c, _ in columns[:i]]
+        parts.append("(" + " AND ".join([*ties, f"{column} {'<' if desc else '>'} ?"]) + ")")
+    return f"{first} {'<=' if first_desc else '>='} ? AND (" + " OR ".join(parts) + ")"
+
+
+def _after_params(key: Sequence[Any]) -> list[Any]:
+    params: list[Any] = [key[0]]
+    for i in range(len(key)):
+        params += [*key[:i], key[i]]
+    return params
+
 
 PREVIEW_CHARS = 200
 
@@ -228,6 +289,8 @@ class SqlStore(OutboxStore, DraftStore, RuleStore):
         if account is None:
             raise StoreError(f"no account named {name!r}")
         with self.transaction():
+            self._unindex_messages(self._all(
+                "SELECT id, text FROM messages WHERE account_id = ?", (account.id,)))
             self._exec("DELETE FROM accounts WHERE id = ?", (account.id,))
         return account
 
@@ -294,6 +357,10 @@ class SqlStore(OutboxStore, DraftStore, RuleStore):
         created = (
             None if contact.account_created_at is None else to_ms(contact.account_created_at)
         )
+        before = self._one(
+            "SELECT handle, display_name FROM contacts WHERE network = 'x' AND platform_id = ?",
+            (contact.platform_id,),
+        )
         row = self._one(
             "INSERT INTO contacts (network, platform_id, handle, display_name, followers,"
             " verified, account_created_at, updated_at) VALUES ('x', ?, ?, ?, ?, ?, ?, ?)"
@@ -306,6 +373,9 @@ class SqlStore(OutboxStore, DraftStore, RuleStore):
              int(contact.verified), created, now),
         )
         assert row is not None
+        if before is None or (before[0], before[1]) != (contact.handle, contact.display_name):
+            self._index_contacts([(int(row[0]), contact.handle, contact.display_name)],
+                                 fresh=before is None)
         return int(row[0])
 
     def _contact_id(self, platform_id: str, now: int) -> int:
@@ -335,6 +405,7 @@ class SqlStore(OutboxStore, DraftStore, RuleStore):
         touched: set[int] = set()
         reopened: set[int] = set()
         conv_cache: dict[tuple[str, str], tuple[int, str, int]] = {}
+        indexed: list[tuple[int, str]] = []
         with self.transaction():
             contact_ids = {c.platform_id: self._upsert_contact(c, now) for c in batch.contacts}
 
@@ -392,6 +463,7 @@ class SqlStore(OutboxStore, DraftStore, RuleStore):
                     continue
                 message_id = int(row[0])
                 new_ids.append(message_id)
+                indexed.append((message_id, msg.text))
                 touched.add(conv_id)
                 inbound = msg.direction is Direction.IN
                 self._event(
@@ -435,6 +507,7 @@ class SqlStore(OutboxStore, DraftStore, RuleStore):
 
             for conv_id in touched:
                 self._refresh_waiting(conv_id)
+            self._index_messages(indexed)
             for stream, value in (cursors or {}).items():
                 self._set_cursor(account_id, stream, value)
         return IngestResult(
@@ -474,17 +547,121 @@ class SqlStore(OutboxStore, DraftStore, RuleStore):
             is not None
         )
 
+    # -- search ---------------------------------------------------------------
+    # The index holds ``inbox.search.index_text`` of each message and of each
+    # contact's handle and name, written in the transaction that writes the row.
+    # The SQL below suits SQLite's FTS5 tables and PostgreSQL's plain ones (see
+    # the schema); only the query itself (``_search_ids``) is engine-specific.
+
+    def _index_messages(self, rows: Sequence[tuple[int, str]]) -> None:
+        """Index new messages: (message id, text as received)."""
+        if rows:
+            self._conn.cursor().executemany(
+                self._sql("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)"),
+                [(i, index_text(t)) for i, t in rows])
+
+    def _unindex_messages(self, rows: Sequence[Row]) -> None:
+        """Drop messages about to be deleted (id, text) from the index."""
+        if rows:
+            self._conn.cursor().executemany(
+                self._sql("DELETE FROM messages_fts WHERE rowid = ?"), [(r[0],) for r in rows])
+
+    def _index_contacts(self, rows: Sequence[tuple[int, str, str]], *, fresh: bool) -> None:
+        """(Re)index contacts: (id, handle, display name); ``fresh`` when never indexed."""
+        cursor = self._conn.cursor()
+        if not fresh:
+            cursor.executemany(self._sql("DELETE FROM contacts_fts WHERE rowid = ?"),
+                               [(r[0],) for r in rows])
+        cursor.executemany(self._sql("INSERT INTO contacts_fts (rowid, name) VALUES (?, ?)"),
+                           [(i, index_text(h, n)) for i, h, n in rows])
+
+    def _search_ids(self, match: str, limit: int) -> list[tuple[int, str]]:
+        """Newest matching message ids with why they matched ("text" or "contact")."""
+        raise NotImplementedError
+
+    def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+        """Messages whose text, or whose author's handle or name, has every word of
+        ``query`` (Arabic-aware, case-insensitive); newest first."""
+        match = match_expression(query)
+        if match is None or limit <= 0:
+            return []
+        found = self._search_ids(match, limit)
+        if not found:
+            return []
+        why = dict(found)
+        marks = ", ".join("?" * len(why))
+        rows = self._all(
+            "SELECT m.id, m.conversation_id, m.kind, m.direction,"
+            " COALESCE(k.handle, m.author_platform_id), COALESCE(k.display_name, ''), m.text,"
+            f" m.created_at FROM messages m LEFT JOIN contacts k ON k.id = m.author_contact_id"
+            f" WHERE m.id IN ({marks}) ORDER BY m.id DESC",
+            list(why),
+        )
+        return [
+            SearchHit(message_id=r[0], conversation_id=r[1], kind=ChannelKind(r[2]),
+                      direction=Direction(r[3]), author_handle=r[4], author_name=r[5],
+                      text=r[6], created_at=from_ms(r[7]), matched=why[int(r[0])])
+            for r in rows
+        ]
+
     # -- the queue ----------------------------------------------------------
 
-    def queue_ids(self, view: View, *, account_id: int | None = None) -> list[int]:
-        """Every conversation id of a view, in queue order (the Qt model pages rows in)."""
-        where, order = _VIEWS[view]
+    def _indexed_by(self, index: str) -> str:
+        """SQLite names the index a queue query must use (plans must not depend on
+        statistics); engines without the syntax leave it to their planner."""
+        return ""
+
+    def _run_rows(self, run: _Run, after: Sequence[Any] | None, limit: int | None,
+                  account_id: int | None, *, keys: bool) -> list[Row]:
+        """One index run of a view in order: ids (and their sort keys when ``keys``)."""
+        where = run.where
         params: list[Any] = []
         if account_id is not None:
             where += " AND c.account_id = ?"
             params.append(account_id)
-        rows = self._all(f"SELECT c.id FROM conversations c WHERE {where} ORDER BY {order}", params)
-        return [int(r[0]) for r in rows]
+        if after is not None:
+            where += " AND " + _after(run.columns)
+            params += _after_params(after)
+        order = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in run.columns)
+        wanted = ", ".join(c for c, _ in run.columns) if keys else "c.id"
+        sql = (f"SELECT {wanted} FROM conversations c{self._indexed_by(run.index)}"
+               f" WHERE {where} ORDER BY {order}")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._all(sql, params)
+
+    def queue_ids(self, view: View, *, account_id: int | None = None) -> list[int]:
+        """Every conversation id of a view, in queue order (the Qt model pages rows in).
+
+        Read from the views' covering partial indexes: no sort, no table rows."""
+        ids: list[int] = []
+        for run in _RUNS[view]:
+            ids += [int(r[0]) for r in self._run_rows(run, None, None, account_id, keys=False)]
+        return ids
+
+    def queue_page(self, view: View, after_key: QueueKey | None = None, limit: int = 100, *,
+                   account_id: int | None = None) -> QueuePage:
+        """``limit`` rows of a view after ``after_key`` (None: from the top).
+
+        Keyset paging: the cost of a page does not grow with its depth, unlike
+        OFFSET (QT_NOTES: 54 ms at 900,000 rows)."""
+        runs = _RUNS[view]
+        first = 0 if after_key is None else int(after_key[0])
+        found: list[tuple[int, Row]] = []
+        for number in range(first, len(runs)):
+            after = after_key[1:] if after_key is not None and number == first else None
+            rows = self._run_rows(runs[number], after, limit - len(found), account_id,
+                                  keys=True)
+            found += [(number, r) for r in rows]
+            if len(found) >= limit:
+                break
+        by_id = self.conversations(int(r[-1]) for _, r in found)
+        next_key = None
+        if found and len(found) >= limit:
+            number, last = found[-1]
+            next_key = (number, *last)
+        return QueuePage([by_id[int(r[-1])] for _, r in found if int(r[-1]) in by_id], next_key)
 
     def count(self, view: View) -> int:
         where, _ = _VIEWS[view]

@@ -10,10 +10,18 @@ so a reader never fails on a writer's lock. Schema versions live in
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
-from inbox.store.base import SqlStore, StoreError
-from inbox.store.schema import MIGRATIONS, SQLITE_APPEND_ONLY, SQLITE_TYPES, render
+from inbox.search import index_text
+from inbox.store.base import Row, SqlStore, StoreError
+from inbox.store.schema import (
+    MIGRATIONS,
+    SEARCH_MARK,
+    SQLITE_APPEND_ONLY,
+    SQLITE_TYPES,
+    render,
+)
 
 DB_FILENAME = "inbox.sqlite3"
 
@@ -60,9 +68,44 @@ class SqliteStore(SqlStore):
                     break
                 for statement in render(MIGRATIONS[version], SQLITE_TYPES):
                     self._conn.execute(statement)
+                if SEARCH_MARK in MIGRATIONS[version]:
+                    self._rebuild_search()
                 self._conn.execute(f"PRAGMA user_version = {version + 1}")
             version += 1
         self._conn.execute(SQLITE_APPEND_ONLY)
+
+    # -- search (FTS5) ------------------------------------------------------------
+
+    def _rebuild_search(self) -> None:
+        """Index what a store held before search existed (the migration adding it)."""
+        cursor = self._conn.execute("SELECT id, text FROM messages ORDER BY id")
+        while rows := cursor.fetchmany(10_000):
+            self._index_messages(rows)
+        contacts = self._conn.execute("SELECT id, handle, display_name FROM contacts").fetchall()
+        self._index_contacts(contacts, fresh=True)
+
+    def _unindex_messages(self, rows: Sequence[Row]) -> None:
+        # A contentless FTS5 table forgets a row only when told what it indexed.
+        self._conn.executemany(
+            "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?, ?)",
+            [(r[0], index_text(r[1])) for r in rows])
+
+    def _search_ids(self, match: str, limit: int) -> list[tuple[int, str]]:
+        # Newest first by rowid: FTS5 walks the doclists backwards and stops at the
+        # limit, so a common word costs no more than a rare one (ranking would not).
+        found = {int(r[0]): "text" for r in self._conn.execute(
+            "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?", (match, limit))}
+        for (message_id,) in self._conn.execute(
+            "SELECT (SELECT MAX(m.id) FROM messages m WHERE m.author_contact_id ="
+            " contacts_fts.rowid) FROM contacts_fts WHERE contacts_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?", (match, limit)):
+            if message_id is not None:
+                found.setdefault(int(message_id), "contact")
+        return sorted(found.items(), reverse=True)[:limit]
+
+    def _indexed_by(self, index: str) -> str:
+        return f" INDEXED BY {index}"
 
 
 def open_sqlite(data_dir: Path) -> SqliteStore:
