@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -169,6 +170,43 @@ def cmd_outbox_flush(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dev_seed(args: argparse.Namespace) -> int:
+    """Generated history for benchmarks and demos, into an empty store only: seeding
+    numbers rows itself, so it never mixes with real (or earlier seeded) data."""
+    from inbox import seed  # imported late: only developers need the generator
+
+    if args.messages < 1:
+        raise Failure("--messages must be at least 1")
+    store = _store(args)
+    row = store._one("SELECT COUNT(*) FROM messages")
+    if row is not None and row[0]:
+        raise Failure(f"the store already holds {row[0]} messages; seed an empty --data-dir")
+    started = time.monotonic()
+
+    def progress(done: int) -> None:
+        print(f"  {done:,} messages ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+
+    written = seed.seed(store, args.messages, args.seed, progress=progress)
+    store.close()
+    print(f"seeded {written:,} messages in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Newest matching messages first; --json prints a list of hits (inbox.search)."""
+    hits = _store(args).search(args.query, args.limit)
+    if args.json:
+        print(json.dumps([h.as_json() for h in hits], ensure_ascii=False))
+    elif not hits:
+        print("no messages match")
+    else:
+        for h in hits:
+            when = h.created_at.strftime("%Y-%m-%d %H:%M")
+            line = " ".join(h.text.split())
+            print(f"{h.conversation_id}\t{when}\t@{h.author_handle}\t{line}")
+    return 0
+
+
 GuiLauncher = Callable[[Path, bool, str | None], int]
 
 
@@ -252,7 +290,27 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how long to keep retrying what X does not take yet")
     flush.set_defaults(func=cmd_outbox_flush)
     add_rules_parser(sub)
+    _add_dev_commands(sub)
     return parser
+
+
+def _add_dev_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    dev = sub.add_parser("dev", help="developer tools")
+    dev_sub = dev.add_subparsers(dest="dev_command", required=True)
+    seed = dev_sub.add_parser("seed", help="fill an empty store with realistic generated"
+                              " history (benchmarks, demos)")
+    seed.add_argument("--messages", type=int, required=True, metavar="N")
+    seed.add_argument("--seed", type=int, default=1, metavar="S",
+                      help="the generator's seed: the same N and S give the same history")
+    seed.set_defaults(func=cmd_dev_seed)
+
+    search = sub.add_parser("search", help="full-text search over messages and contact names"
+                            " (Arabic-aware)")
+    search.add_argument("query", metavar="QUERY", help="every word must match; word* for a"
+                        " prefix")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=50, metavar="N")
+    search.set_defaults(func=cmd_search)
 
 
 ERRORS: tuple[type[Exception], ...] = (Failure, XError, CredentialError, StoreError, OutboxError,
