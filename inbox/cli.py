@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import csv
 import getpass
-import importlib
 import json
 import logging
 import os
@@ -20,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from inbox import accounts, logconfig
+from inbox import accounts, logconfig, template_files, templates
 from inbox.channels.x import XError
 from inbox.channels.x_http import DEFAULT_API_BASE
 from inbox.credentials import CredentialError, KeyringCredentials, XCredentials
@@ -113,26 +112,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 REPLY_WAIT_S = 60.0
 
 
-def _template_text(store: SqlStore, args: argparse.Namespace) -> str:
-    """A saved reply rendered for the conversation, once ``inbox.templates`` offers
-    ``render_shortcut(store, conversation_id, shortcut, agent) -> str``."""
-    try:
-        templates = importlib.import_module("inbox.templates")
-    except ImportError:
-        raise Failure("saved replies are not available yet; use --text") from None
-    render = getattr(templates, "render_shortcut", None)
-    if render is None:
-        raise Failure("saved replies are not available from the command line yet; use --text")
-    return str(render(store, args.conversation_id, args.template, args.agent))
-
-
 def cmd_reply(args: argparse.Namespace) -> int:
     """Queue with no undo window, deliver, and wait (bounded) until X confirms."""
     store = _store(args)
     agent = args.agent or getpass.getuser()
-    args.agent = agent
-    text = args.text if args.text is not None else _template_text(store, args)
+    filled = None
+    if args.text is not None:
+        text = args.text
+    else:
+        template_files.ensure_starter_library(store)
+        filled = templates.fill_for_conversation(store, args.conversation_id, args.template,
+                                                 agent)
+        text = templates.sendable_text(filled)
     item = enqueue(store, args.conversation_id, text, dm=args.dm, agent=agent, undo_seconds=0)
+    if filled is not None:
+        templates.record_use(store, filled.reply.id, agent, args.conversation_id,
+                             filled.language)
     Outbox(store, KeyringCredentials()).deliver_until_settled([item.id], timeout_s=args.wait)
     final = store.outbox_item(item.id)
     assert final is not None
@@ -144,6 +139,29 @@ def cmd_reply(args: argparse.Namespace) -> int:
         raise Failure(f"not sent: {final.last_error}")
     raise Failure(f"X has not confirmed it after {args.wait:.0f} s ({describe(final)}); it stays"
                   " in the outbox and goes out with: community-inbox outbox flush")
+
+
+def cmd_templates_import(args: argparse.Namespace) -> int:
+    """All or nothing: a wrong entry is named with why, and nothing is imported."""
+    store = _store(args)
+    report = template_files.import_file(store, Path(args.file),
+                                        agent=args.agent or getpass.getuser())
+    print(f"imported {report.created + report.updated} saved replies ({report.created} new,"
+          f" {report.updated} updated)")
+    return 0
+
+
+def cmd_templates_export(args: argparse.Namespace) -> int:
+    """Shared replies and the agent's personal ones; ``-`` writes to stdout."""
+    store = _store(args)
+    template_files.ensure_starter_library(store)
+    text, count = template_files.export_text(store, agent=args.agent or getpass.getuser())
+    if args.file == "-":
+        sys.stdout.write(text)
+        return 0
+    Path(args.file).write_text(text, encoding="utf-8")
+    print(f"exported {count} saved replies to {args.file}")
+    return 0
 
 
 def cmd_outbox_flush(args: argparse.Namespace) -> int:
@@ -289,6 +307,20 @@ def build_parser() -> argparse.ArgumentParser:
     flush.add_argument("--wait", type=float, default=REPLY_WAIT_S, metavar="SECONDS",
                        help="how long to keep retrying what X does not take yet")
     flush.set_defaults(func=cmd_outbox_flush)
+
+    saved = sub.add_parser("templates", help="the saved replies library as a JSON file")
+    saved_sub = saved.add_subparsers(dest="templates_command", required=True)
+    for name, func, what in (
+        ("import", cmd_templates_import, "add or update saved replies from FILE.json (all or"
+         " nothing)"),
+        ("export", cmd_templates_export, "write the shared saved replies (and the agent's"
+         " personal ones) to FILE.json, or - for stdout"),
+    ):
+        one = saved_sub.add_parser(name, help=what)
+        one.add_argument("file", metavar="FILE.json")
+        one.add_argument("--agent", help="whose personal replies (\"shared\": false) these are"
+                         " (default: the login name)")
+        one.set_defaults(func=func)
     add_rules_parser(sub)
     _add_dev_commands(sub)
     return parser
@@ -314,7 +346,7 @@ def _add_dev_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 ERRORS: tuple[type[Exception], ...] = (Failure, XError, CredentialError, StoreError, OutboxError,
-                                       OSError)
+                                       templates.TemplateError, OSError)
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiLauncher = _no_gui) -> int:

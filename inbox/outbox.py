@@ -542,9 +542,12 @@ DM_INVITES = {
 }
 
 
-def customer_language(language: str | None, sample: str) -> str:
-    """The language to answer a customer in: X's ``lang`` when we know it, else the script."""
-    if language in DM_INVITES:
+def customer_language(language: str | None, sample: str,
+                      offered: Collection[str] = DM_INVITES.keys()) -> str:
+    """The language to answer a customer in: X's ``lang`` when we have an answer in it
+    (``offered``: the DM invites here, a saved reply's variants in ``inbox.templates``),
+    else the script of what they wrote."""
+    if language is not None and language in offered:
         return language
     return "ar" if any("\u0600" <= ch <= "\u06ff" for ch in sample) else "en"
 

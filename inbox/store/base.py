@@ -38,6 +38,7 @@ from inbox.search import DEFAULT_LIMIT, SearchHit, index_text, match_expression
 from inbox.store.drafts import DraftStore
 from inbox.store.outbox import OutboxStore
 from inbox.store.rules import RuleStore
+from inbox.store.saved_replies import SavedReplyStore
 from inbox.timeutil import from_ms, maybe_from_ms, to_ms, utcnow
 
 Row = Sequence[Any]
@@ -146,7 +147,7 @@ def _after_params(key: Sequence[Any]) -> list[Any]:
 PREVIEW_CHARS = 200
 
 
-class SqlStore(OutboxStore, DraftStore, RuleStore):
+class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
     """Engine-neutral store logic over a DB-API connection."""
 
     def __init__(self, connection: Any) -> None:

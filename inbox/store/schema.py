@@ -163,6 +163,48 @@ MIGRATIONS: list[str] = [
         updated_at {big} NOT NULL
     );
     """,
+    # 4: saved replies (inbox/templates.py). ``shortcut_key`` is the shortcut as
+    # matched (textnorm.normalize), unique among live replies only, so a deleted
+    # reply can be restored (undo) and its shortcut reused meanwhile. ``owner``
+    # NULL is shared, else the agent whose personal reply it is. ``search_*``
+    # hold the normalised name and variant texts for the ``/`` popup. Uses are
+    # an append-only log of their own (per reply, not per conversation: the
+    # event log is conversation history for metrics); ``use_count`` mirrors it
+    # for ranking without a GROUP BY on every keystroke.
+    """
+    CREATE TABLE saved_replies (
+        id {pk},
+        name TEXT NOT NULL,
+        shortcut TEXT NOT NULL,
+        shortcut_key TEXT NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        owner TEXT,
+        approved INTEGER NOT NULL DEFAULT 0,
+        search_name TEXT NOT NULL,
+        search_body TEXT NOT NULL,
+        use_count {big} NOT NULL DEFAULT 0,
+        created_at {big} NOT NULL,
+        updated_at {big} NOT NULL,
+        deleted_at {big}
+    );
+    CREATE UNIQUE INDEX saved_replies_live_shortcut ON saved_replies (shortcut_key)
+        WHERE deleted_at IS NULL;
+    CREATE TABLE saved_reply_variants (
+        reply_id {big} NOT NULL REFERENCES saved_replies(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (reply_id, language)
+    );
+    CREATE TABLE saved_reply_uses (
+        id {pk},
+        reply_id {big} NOT NULL REFERENCES saved_replies(id) ON DELETE CASCADE,
+        agent TEXT NOT NULL,
+        conversation_id {big} REFERENCES conversations(id) ON DELETE SET NULL,
+        language TEXT NOT NULL,
+        used_at {big} NOT NULL
+    );
+    CREATE INDEX saved_reply_uses_by_reply ON saved_reply_uses (reply_id, agent);
+    """,
     # 5: escalation rules and SLAs (inbox/rules*.py, inbox/sla.py, inbox/webhooks.py).
     # ``rules.body`` is the rule's JSON as the rules file spells it (webhook URLs
     # included: configuration, kept out of logs). ``rule_hits`` counts messages
