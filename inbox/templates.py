@@ -173,9 +173,12 @@ def duplicate(store: SqlStore, reply_id: int, *,
     """A copy named "… (copy)" under the first free shortcut ``hi-copy``, ``hi-copy2`` …;
     ``owner`` makes it someone's personal reply (or shared, None)."""
     original = get(store, reply_id)
-    base = f"{original.shortcut[:27]}-copy"
     n = 1
-    while store.saved_reply_id_by_shortcut(candidate := base + (str(n) if n > 1 else "")):
+    while True:
+        suffix = "-copy" + (str(n) if n > 1 else "")
+        candidate = original.shortcut[:32 - len(suffix)] + suffix  # shortcuts are <= 32
+        if store.saved_reply_id_by_shortcut(candidate) is None:
+            break
         n += 1
     return create(store, ReplyDraft(
         name=f"{original.name} (copy)", shortcut=candidate, variants=dict(original.variants),

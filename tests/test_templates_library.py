@@ -84,6 +84,9 @@ def test_duplicate_finds_a_free_shortcut_and_can_make_it_personal(store: SqlStor
     assert (one.name, one.shortcut, one.owner, one.approved, one.variants) == (
         "Greeting (copy)", "hi-copy", None, True, {"en": "a", "ar": "ب"})
     assert (two.shortcut, two.owner) == ("hi-copy2", "nour")
+    long = add(store, "x" * 32)
+    copies = [templates.duplicate(store, long.id).shortcut for _ in range(11)]
+    assert copies[0] == "x" * 27 + "-copy" and copies[10] == "x" * 25 + "-copy11"
 
 
 def test_search_ranks_shortcut_prefix_then_name_then_body(store: SqlStore) -> None:
