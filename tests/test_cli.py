@@ -220,7 +220,9 @@ def test_sync_once_and_export_one_record_per_message_with_text_intact(
         assert set(r) >= CONTRACT_KEYS
         assert (r["kind"], r["direction"], r["author_handle"]) == (kind, direction, author)
         assert r["text"] == text
-        assert (r["status"], r["priority"], r["tags"], r["assignee"]) == ("open", "none", [],
+        # the shipped starter rules flag the refund request, and only it
+        flagged = ("high", ["urgent"]) if text == "refund?" else ("none", [])
+        assert (r["status"], r["priority"], r["tags"], r["assignee"]) == ("open", *flagged,
                                                                          None)
         assert r["created_at"].endswith("Z")
 
