@@ -4,6 +4,9 @@ Public replies are weighed with ``inbox.xtext`` (URLs 23, emoji 2, limit 280);
 whatever does not fit is highlighted and sending is blocked. DMs count plain
 characters up to 10,000. Text is plain text only. Drafts are reported after a
 short pause in typing so the window can save them off the GUI thread.
+Values a saved reply filled in are highlighted; a ``⟦variable⟧`` it could not
+fill is highlighted as a warning and blocks sending until the agent types over
+it, so template syntax never reaches a customer.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inbox.templates import markers
 from inbox.xtext import MAX_DM_CHARS, dm_length, parse_post, utf16_index
-from ui.text import count, tr
+from ui.text import count, isolate, tr
 
 DRAFT_PAUSE_MS = 400
 
@@ -33,6 +37,7 @@ class Composer(QFrame):
     send_requested = Signal(int, str, bool)  # conversation id, text, dm
     draft_changed = Signal(int, str, bool)  # conversation id, text, dm (after a pause)
     move_to_dm_requested = Signal(int)
+    conversation_shown = Signal()  # another conversation's draft replaced the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +67,14 @@ class Composer(QFrame):
         self.notice.setWordWrap(True)
         self.notice.setObjectName("notice")
         self.notice.hide()
+        self.fill_notice = QLabel()  # which ⟦variable⟧ still blocks sending
+        self.fill_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.fill_notice.setObjectName("fillNotice")
+        self.fill_notice.setStyleSheet("color: #9a5b00;")
+        self.fill_notice.hide()
+        # inserted saved-reply values (cursors follow the text as the agent edits)
+        self.value_spans: list[QTextCursor] = []
+        self._overflow_start: int | None = None
         self.send_button = QPushButton(tr("Send"))
         self.send_button.setToolTip(tr("Send (Ctrl+Enter)"))
         self.send_button.setDefault(True)
@@ -76,6 +89,7 @@ class Composer(QFrame):
         top.addWidget(self.counter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notice, 1)
+        bottom.addWidget(self.fill_notice, 1)
         bottom.addStretch(1)
         bottom.addWidget(self.send_button)
         layout = QVBoxLayout(self)
@@ -122,6 +136,8 @@ class Composer(QFrame):
         self.editor.blockSignals(True)
         self.editor.setPlainText(draft)
         self.editor.blockSignals(False)
+        self.value_spans = []
+        self.conversation_shown.emit()
         self.set_dm(is_dm if draft_dm is None else draft_dm)
         # a DM conversation has no public post to reply to
         self.public_button.setEnabled(not is_dm)
@@ -168,12 +184,31 @@ class Composer(QFrame):
         self.counter.setText(tr("%1 left").replace("%1", count(left)))
         self.counter.setProperty("over", left < 0)
         self.counter.setStyleSheet("color: #b42318; font-weight: bold;" if left < 0 else "")
-        self.send_button.setEnabled(valid and bool(text.strip())
+        unfilled = markers(text)
+        if unfilled:
+            self.fill_notice.setText(tr("Fill in %1 before sending: type over it").replace(
+                "%1", isolate(text[unfilled[0][0]:unfilled[0][1]])))
+        self.fill_notice.setVisible(bool(unfilled))
+        self.send_button.setEnabled(valid and bool(text.strip()) and not unfilled
                                     and self.conversation_id is not None)
-        self._highlight(overflow_from)
+        self._highlight(overflow_from, [(utf16_index(text, a), utf16_index(text, b))
+                                        for a, b, _ in unfilled])
 
-    def _highlight(self, start: int | None) -> None:
+    def refresh(self) -> None:
+        """Recount and re-highlight (after a saved reply was inserted)."""
+        self._update()
+
+    def _highlight(self, start: int | None, unfilled: list[tuple[int, int]]) -> None:
+        self._overflow_start = start
         selections = []
+        for value in self.value_spans:
+            if value.hasSelection():
+                selections.append(self._selection(value, "#d9f2e3"))
+        for a, b in unfilled:
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            selections.append(self._selection(cursor, "#ffe08a"))
         if start is not None:
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
@@ -186,11 +221,19 @@ class Composer(QFrame):
             selections.append(selection)
         self.editor.setExtraSelections(selections)
 
+    @staticmethod
+    def _selection(cursor: QTextCursor, colour: str) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(colour))
+        selection.format = fmt
+        selection.cursor = cursor
+        return selection
+
     @property
     def overflow_start(self) -> int | None:
         """Where the highlighted overflow begins (UTF-16 index), for tests and tooltips."""
-        chosen = self.editor.extraSelections()
-        return chosen[0].cursor.selectionStart() if chosen else None
+        return self._overflow_start
 
     # -- actions ----------------------------------------------------------------------
 

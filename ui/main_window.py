@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from inbox import outbox
+from inbox import template_files as tf
+from inbox import templates as t
 from inbox.credentials import CredentialSource
 from inbox.domain import ChannelKind, OutboxState, Status, View
 from inbox.store import SqlStore
@@ -45,6 +47,8 @@ from ui.accounts_dialog import AccountsDialog
 from ui.composer import Composer
 from ui.conversation_view import ContactCard, ThreadView, plain_label
 from ui.queue_model import QueueModel
+from ui.reply_picker import ReplyPicker
+from ui.saved_replies_dialog import SavedRepliesDialog
 from ui.text import count, tr
 from ui.worker import StoreWorker
 
@@ -136,6 +140,8 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.open_store = open_store
         self._build()
+        self.replies = ReplyPicker(self.composer, self.reader, self.agent)
+        self.writer.submit(tf.ensure_starter_library)  # first run: the team's starter answers
         self._build_actions(demo)
         self.model.set_view(View.NEEDS_REPLY)
         # after the first reset: a model reset puts interactive sections back to defaults
@@ -285,6 +291,14 @@ class MainWindow(QMainWindow):
             act.setData(seconds)
             group.addAction(act)
             act.triggered.connect(partial(self._set_undo_seconds, seconds))
+        saved = menu.addAction(tr("Saved replies…"))
+        saved.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        saved.triggered.connect(self.open_saved_replies)
+
+    def open_saved_replies(self) -> SavedRepliesDialog:
+        dialog = SavedRepliesDialog(self.reader, self.writer, self.agent, parent=self)
+        dialog.open()
+        return dialog
 
     def _set_undo_seconds(self, seconds: int) -> None:
         self.undo_seconds = seconds
@@ -476,6 +490,12 @@ class MainWindow(QMainWindow):
     def send_reply(self, conversation_id: int, text: str, dm: bool) -> None:
         """Persist first (the outbox), show it at once, deliver in the background."""
         agent, undo = self.agent, self.undo_seconds
+        uses = self.replies.take_uses(conversation_id)
+
+        def job(s: SqlStore) -> None:
+            outbox.enqueue(s, conversation_id, text, dm=dm, agent=agent, undo_seconds=undo)
+            for reply_id, language in uses:  # counted when queued, not when inserted
+                t.record_use(s, reply_id, agent, conversation_id, language)
 
         def queued(_: Any) -> None:
             if self.composer.conversation_id == conversation_id:
@@ -486,10 +506,7 @@ class MainWindow(QMainWindow):
         def refused(exc: Any) -> None:
             self.composer.show_notice(str(exc))
 
-        self.writer.submit(
-            lambda s: outbox.enqueue(s, conversation_id, text, dm=dm, agent=agent,
-                                     undo_seconds=undo),
-            queued, refused)
+        self.writer.submit(job, queued, refused)
 
     def move_to_dm(self, conversation_id: int) -> None:
         """Answer publicly that we continue in private, then switch to the DM composer."""

@@ -17,12 +17,14 @@ from inbox.channels.x import XError
 from inbox.credentials import CredentialError
 from inbox.outbox import OutboxError
 from inbox.store import SqlStore, StoreError
+from inbox.templates import TemplateError
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[SqlStore], Any]
 # Failures with a message written for the agent: shown, not logged as bugs.
-USER_ERRORS: tuple[type[Exception], ...] = (StoreError, OutboxError, XError, CredentialError)
+USER_ERRORS: tuple[type[Exception], ...] = (StoreError, OutboxError, XError, CredentialError,
+                                            TemplateError)
 Callback = Callable[[Any], None]
 
 

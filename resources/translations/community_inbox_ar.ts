@@ -145,6 +145,8 @@
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="217"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="63"/>
+        <location filename="../../ui/saved_reply_form.py" line="163"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
@@ -206,7 +208,7 @@
     </message>
     <message>
         <location filename="../../ui/app.py" line="75"/>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Community Inbox</source>
         <translation>صندوق وارد المجتمع</translation>
     </message>
@@ -236,53 +238,58 @@
         <translation>المتابعة بدونه</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="41"/>
+        <location filename="../../ui/composer.py" line="46"/>
         <location filename="../../ui/conversation_view.py" line="78"/>
         <location filename="../../ui/conversation_view.py" line="148"/>
         <source>Public reply</source>
         <translation>رد عام</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="42"/>
+        <location filename="../../ui/composer.py" line="47"/>
         <location filename="../../ui/conversation_view.py" line="78"/>
         <source>Direct message</source>
         <translation>رسالة خاصة</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="48"/>
-        <location filename="../../ui/composer.py" line="49"/>
+        <location filename="../../ui/composer.py" line="53"/>
+        <location filename="../../ui/composer.py" line="54"/>
         <source>Switch between public reply and DM (Ctrl+D)</source>
         <translation>التبديل بين الرد العام والرسالة الخاصة (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="50"/>
+        <location filename="../../ui/composer.py" line="55"/>
         <source>Move to DM</source>
         <translation>نقل إلى الخاص</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="52"/>
+        <location filename="../../ui/composer.py" line="57"/>
         <source>Reply publicly that we are continuing in private, then write the DM</source>
         <translation>رد علني بأننا سنكمل في الخاص، ثم اكتب الرسالة الخاصة</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="55"/>
+        <location filename="../../ui/composer.py" line="60"/>
         <source>Write a reply…</source>
         <translation>اكتب ردًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="65"/>
+        <location filename="../../ui/composer.py" line="78"/>
         <source>Send</source>
         <translation>إرسال</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="66"/>
+        <location filename="../../ui/composer.py" line="79"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>إرسال (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/composer.py" line="168"/>
+        <location filename="../../ui/composer.py" line="184"/>
         <source>%1 left</source>
         <translation>متبقٍ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer.py" line="189"/>
+        <source>Fill in %1 before sending: type over it</source>
+        <translation>املأ %1 قبل الإرسال: اكتب فوقه</translation>
     </message>
     <message>
         <location filename="../../ui/conversation_view.py" line="71"/>
@@ -378,8 +385,9 @@
     </message>
     <message>
         <location filename="../../ui/conversation_view.py" line="160"/>
-        <location filename="../../ui/main_window.py" line="240"/>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="80"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
@@ -399,187 +407,192 @@
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Needs reply</source>
         <translation>بانتظار الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>All open</source>
         <translation>كل المفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Snoozed</source>
         <translation>مؤجلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Resolved</source>
         <translation>تم حلها</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Snooze until</source>
         <translation>تأجيل حتى</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>1 hour</source>
         <translation>ساعة واحدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>3 hours</source>
         <translation>3 ساعات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Tomorrow 9:00</source>
         <translation>غدًا الساعة 9:00</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Next Monday 9:00</source>
         <translation>الاثنين القادم الساعة 9:00</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Demo</source>
         <translation>عرض تجريبي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Resolve</source>
         <translation>تم الحل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Reopen</source>
         <translation>إعادة فتح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Snooze</source>
         <translation>تأجيل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Select a conversation to read it.</source>
         <translation>اختر محادثة لقراءتها.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Snooze…</source>
         <translation>تأجيل…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Check for new messages</source>
         <translation>التحقق من الرسائل الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Accounts</source>
         <translation>الحسابات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Manage X accounts…</source>
         <translation>إدارة حسابات X…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Resolve (Ctrl+E)</source>
         <translation>تم الحل (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Reopen (Ctrl+Shift+O)</source>
         <translation>إعادة فتح (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Snooze (Ctrl+Shift+S)</source>
         <translation>تأجيل (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Reply</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Undo window</source>
         <translation>مهلة التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Off</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>%1 seconds</source>
         <translation>%1 ثوانٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <source>Saved replies…</source>
+        <translation>الردود المحفوظة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Snoozed until %1</source>
         <translation>مؤجلة حتى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Pending</source>
         <translation>معلّقة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Undone</source>
         <translation>تم التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Could not do that: %1</source>
         <translation>تعذّر تنفيذ ذلك: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Conversation resolved</source>
         <translation>تم حل المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Conversation reopened</source>
         <translation>أُعيد فتح المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Choose a time…</source>
         <translation>اختيار وقت…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Up to date · %1</source>
         <translation>محدَّث · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>No account connected</source>
         <translation>لا يوجد حساب مربوط</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Replies waiting to be sent: %1</source>
         <translation>ردود بانتظار الإرسال: %1</translation>
     </message>
@@ -617,6 +630,255 @@
         <location filename="../../ui/queue_model.py" line="123"/>
         <source>Public</source>
         <translation>عام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_picker.py" line="75"/>
+        <source>Enter or Tab inserts, Esc closes; switch the language of the inserted reply (Ctrl+L)</source>
+        <translation>Enter أو Tab للإدراج، وEsc للإغلاق؛ لتبديل لغة الرد المُدرج (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_picker.py" line="148"/>
+        <source>approved</source>
+        <translation>معتمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_picker.py" line="262"/>
+        <source>The inserted reply was edited; insert it again to change its language</source>
+        <translation>عُدّل الرد المُدرج؛ أدرجه من جديد لتغيير لغته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="50"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="179"/>
+        <source>Saved replies</source>
+        <translation>الردود المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="58"/>
+        <source>Search by shortcut, name or text</source>
+        <translation>ابحث بالاختصار أو الاسم أو النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="63"/>
+        <location filename="../../ui/saved_reply_form.py" line="164"/>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="63"/>
+        <location filename="../../ui/saved_reply_form.py" line="165"/>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="64"/>
+        <source>Approved</source>
+        <translation>معتمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="64"/>
+        <source>Uses</source>
+        <translation>مرات الاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="70"/>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="71"/>
+        <source>Duplicate</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="72"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="73"/>
+        <source>Import…</source>
+        <translation>استيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="74"/>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="76"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="149"/>
+        <source>only me</source>
+        <translation>لي فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="156"/>
+        <source>Approved statement</source>
+        <translation>بيان معتمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="180"/>
+        <source>Discard the changes you have not saved?</source>
+        <translation>تجاهل التغييرات غير المحفوظة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="219"/>
+        <source>New saved reply: fill in a name, a shortcut and its text.</source>
+        <translation>رد محفوظ جديد: اكتب اسمًا واختصارًا ونص الرد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="232"/>
+        <source>Saved “%1”.</source>
+        <translation>حُفظ «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="244"/>
+        <source>Duplicated as /%1: rename it and change what differs.</source>
+        <translation>نُسخ باسم ‎/%1: غيّر اسمه وعدّل ما يختلف.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="260"/>
+        <source>Deleted “%1”.</source>
+        <translation>حُذف «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="275"/>
+        <source>Restored “%1”.</source>
+        <translation>استُعيد «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="286"/>
+        <source>Import saved replies</source>
+        <translation>استيراد الردود المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="287"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="305"/>
+        <source>Saved replies (*.json)</source>
+        <translation>الردود المحفوظة (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="297"/>
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation>تم الاستيراد: %1 جديد، و%2 محدَّث.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="303"/>
+        <source>Export saved replies</source>
+        <translation>تصدير الردود المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="314"/>
+        <source>Could not write %1: %2</source>
+        <translation>تعذّرت الكتابة في %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_replies_dialog.py" line="317"/>
+        <source>Exported %1 saved replies to %2.</source>
+        <translation>صُدّر %1 من الردود المحفوظة إلى %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="37"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="37"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="59"/>
+        <source>The reply in this language; variables: {{contact.name}}, {{contact.handle}}, {{agent.name}}, {{account.handle}}, with a fallback: {{contact.name|there}}</source>
+        <translation>نص الرد بهذه اللغة؛ المتغيرات: {{contact.name}} و{{contact.handle}} و{{agent.name}} و{{account.handle}}، ومع قيمة بديلة: {{contact.name|there}}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="75"/>
+        <source>Preview for a sample customer:</source>
+        <translation>معاينة لعميل نموذجي:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="86"/>
+        <source>(no text in this language)</source>
+        <translation>(لا يوجد نص بهذه اللغة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="92"/>
+        <source>X length: %1 of %2</source>
+        <translation>الطول في X: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="95"/>
+        <source>Too long for a public reply: it can only be sent as a DM.</source>
+        <translation>أطول من المسموح للرد العام: لا يُرسل إلا في رسالة خاصة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="99"/>
+        <source>May not fit a public reply: up to %1 of %2 for customers with long names.</source>
+        <translation>قد لا يتسع في رد عام: يصل إلى %1 من %2 للعملاء ذوي الأسماء الطويلة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="123"/>
+        <source>Name: %1</source>
+        <translation>الاسم: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="125"/>
+        <source>Shortcut: %1</source>
+        <translation>الاختصار: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="127"/>
+        <source>Languages: %1</source>
+        <translation>اللغات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="130"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="131"/>
+        <source>%1, character %2: %3</source>
+        <translation>%1، الحرف %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="147"/>
+        <source>e.g. order-dm (typed as /order-dm)</source>
+        <translation>مثلاً order-dm (يُكتب ‎/order-dm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="151"/>
+        <source>Shared with the team</source>
+        <translation>مشترك مع الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="152"/>
+        <source>Personal (only me)</source>
+        <translation>شخصي (لي فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="153"/>
+        <source>Approved statement (the wording crisis mode keeps everyone on)</source>
+        <translation>بيان معتمد (الصياغة التي يلتزم بها الجميع في وضع الأزمات)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="166"/>
+        <source>Who sees it</source>
+        <translation>من يراه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="212"/>
+        <source>Not used yet.</source>
+        <translation>لم يُستخدم بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/saved_reply_form.py" line="215"/>
+        <source>Used %1 times: %2</source>
+        <translation>استُخدم %1 مرة: %2</translation>
     </message>
     <message>
         <location filename="../../ui/text.py" line="40"/>
