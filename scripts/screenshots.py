@@ -1,8 +1,10 @@
 """Take the README screenshots of the demo inbox.
 
-``python scripts/screenshots.py LANG OUT.png [--composer | --accounts]``; with
-``--composer`` one reply waits in its undo window and a draft shows the counter;
-``--accounts`` writes OUT-list.png and OUT-connect.png (the accounts dialogs).
+``python scripts/screenshots.py LANG OUT.png [--composer | --accounts | --saved-replies]``;
+with ``--composer`` one reply waits in its undo window and a draft shows the counter;
+``--accounts`` writes OUT-list.png and OUT-connect.png (the accounts dialogs);
+``--saved-replies`` writes OUT-popup-LANG.png (the ``/`` popup over the composer)
+and OUT-editor-LANG.png (the saved-replies editor on its Arabic tab).
 
 Runs the real demo (sandbox, traffic, sync) offscreen or under Xvfb, waits for
 the queue to fill, selects a conversation in the requested language and grabs
@@ -85,11 +87,64 @@ def accounts(app: QApplication, out: Path) -> None:
         store.close()
 
 
+# what the agent has typed when the popup is grabbed: a sentence, then "/" and a query
+POPUP_QUERY = {"en": ("Thanks for your patience. ", "/or"), "ar": ("شكرًا لصبرك. ", "/نعتذ")}
+
+
+def saved_replies(app: QApplication, lang: str, out: Path) -> None:
+    """The ``/`` popup open in a demo conversation in ``lang``, and the library editor."""
+    demo = start_demo(Path(tempfile.mkdtemp()))
+    store = demo.open_store()
+    window = MainWindow(store, demo.open_store, demo.credentials, poll_ms=600_000, demo=True)
+    window.resize(1500, 900)
+    window.show()
+    deadline = time.monotonic() + 20
+    while (window.model.rowCount() == 0 or not store.saved_reply_count()) \
+            and time.monotonic() < deadline:
+        wait(app, 0.2)
+    for row in range(window.model.rowCount()):
+        conv = store.conversation(window.model.conversation_id(row))
+        arabic = any("\u0600" <= ch <= "\u06ff" for ch in conv.preview)
+        if conv.kind is ChannelKind.MENTION and arabic == (lang == "ar"):
+            window.select_row(row)
+            break
+    wait(app, 0.5)
+    sentence, query = POPUP_QUERY[lang]
+    editor = window.composer.editor
+    editor.setFocus()
+    editor.insertPlainText(sentence)
+    for ch in query:  # one key at a time, as typed
+        editor.insertPlainText(ch)
+        wait(app, 0.05)
+    wait(app, 0.5)
+    window.grab().save(str(out.with_name(f"{out.name}-popup-{lang}.png")))
+    window.replies.close_popup()
+    dialog = window.open_saved_replies()
+    dialog.resize(1200, 760)
+    for i in range(dialog.list.topLevelItemCount()):
+        item = dialog.list.topLevelItem(i)
+        if item is not None and item.text(dialog.SHORTCUT).strip("\u2068\u2069") == "/hi-dm":
+            dialog.list.setCurrentItem(item)
+    dialog.form.tabs.setCurrentWidget(dialog.form.panes["ar"])
+    wait(app, 0.5)
+    dialog.grab().save(str(out.with_name(f"{out.name}-editor-{lang}.png")))
+    dialog.close()
+    window.close()
+    demo.stop()
+
+
 def main() -> None:
     lang, out = sys.argv[1], Path(sys.argv[2])
     app = make_app(lang)
     if "--accounts" in sys.argv:
         accounts(app, out)
+        return
+    if "--rules" in sys.argv:  # rules-editor-LANG.png and queue-sla-LANG.png next to OUT
+        from screenshots_rules import rules
+        rules(app, lang, out)
+        return
+    if "--saved-replies" in sys.argv:
+        saved_replies(app, lang, out)
         return
     demo = start_demo(Path(tempfile.mkdtemp()))
     store = demo.open_store()

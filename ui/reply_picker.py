@@ -19,17 +19,27 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inbox import templates as t
 from inbox.domain import Direction
 from inbox.store import SqlStore
 from ui.composer import Composer
-from ui.text import tr
+from ui.conversation_view import plain_label
+from ui.saved_reply_form import RTL_LANGUAGES, isolated
+from ui.text import isolate, tr
 
 # "/" at the start of a word, then at least one character of the query
 _TOKEN = re.compile(r"(?:^|(?<=\s))/([^\s/]+)$")
-SHOWN = 8  # rows visible at once
+SHOWN = 6  # rows visible at once
+_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 SWITCH_KEY = "Ctrl+L"
 
 
@@ -60,29 +70,74 @@ class Insertion:
         return self.languages[self.index]
 
 
-class ReplyPopup(QListWidget):
-    """The list under the cursor; it never takes focus from the editor."""
+class ReplyPopup(QFrame):
+    """The list under the cursor, and the highlighted reply as it would be inserted.
+
+    Neither part takes focus: the agent keeps typing in the editor.
+    """
+
+    PREVIEW_LINES = 5
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("savedReplyPopup")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.Box)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setUniformItemSizes(True)
+        self.setAutoFillBackground(True)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
+        self.preview = plain_label()
+        self.preview.setObjectName("popupPreview")
+        self.preview.setMargin(6)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.preview.setStyleSheet("background: palette(alternate-base);")
+        self.preview.setFixedHeight(self.preview.fontMetrics().lineSpacing()
+                                    * self.PREVIEW_LINES + 12)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.preview)
         self.setToolTip(tr("Enter or Tab inserts, Esc closes; switch the language of the "
                            "inserted reply (Ctrl+L)"))
+        self.list.currentItemChanged.connect(self._show_preview)
         self.hide()
+
+    def count(self) -> int:
+        return self.list.count()
+
+    def item(self, row: int) -> QListWidgetItem:
+        return self.list.item(row)
+
+    def add(self, reply_id: int, title: str, text: str, rtl: bool) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, reply_id)
+        item.setData(_TEXT_ROLE, (text, rtl))
+        self.list.addItem(item)
+
+    def _show_preview(self, item: QListWidgetItem | None) -> None:
+        text, rtl = item.data(_TEXT_ROLE) if item is not None else ("", False)
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.preview.setLayoutDirection(direction)
+        self.preview.setText(text)
 
     def move_selection(self, step: int) -> None:
         if self.count():
-            self.setCurrentRow((self.currentRow() + step) % self.count())
+            self.list.setCurrentRow((self.list.currentRow() + step) % self.count())
 
     def reply_id(self) -> int | None:
-        item = self.currentItem()
+        item = self.list.currentItem()
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def height_for(self, rows: int) -> int:
+        """Fit the list to its rows (no blank band when only two match) plus the preview."""
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 4)
+        return self.list.height() + self.preview.height() + 2 * self.frameWidth() + 2
 
 
 class ReplyPicker(QObject):
@@ -101,7 +156,7 @@ class ReplyPicker(QObject):
         self.editor.installEventFilter(self)
         self.editor.textChanged.connect(self.refresh)
         self.editor.cursorPositionChanged.connect(self.refresh)
-        self.popup.itemClicked.connect(lambda _item: self.insert_current())
+        self.popup.list.itemClicked.connect(lambda _item: self.insert_current())
         composer.conversation_shown.connect(self._conversation_shown)
         self.switch = QShortcut(QKeySequence(SWITCH_KEY), composer, self.switch_language,
                                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -138,31 +193,33 @@ class ReplyPicker(QObject):
 
     def _fill(self, replies: list[t.SavedReply]) -> None:
         conversation_id = self.composer.conversation_id
+        assert conversation_id is not None
         language, sample = self._conversation_language(conversation_id)
-        self.popup.clear()
+        values = t.conversation_values(self.store.conversation(conversation_id), self.agent)
+        self.popup.list.clear()
         for reply in replies:
             order = t.variant_order(reply.variants, language, sample)
-            body = " ".join(reply.variants[order[0]].split()) if order else ""
-            head = f"/{reply.shortcut}  ·  {reply.name}"
+            if not order:
+                continue
+            title = f"{isolate('/' + reply.shortcut)}  ·  {isolate(reply.name)}"
             if reply.approved:
-                head += "  ✔ " + tr("approved")
-            item = QListWidgetItem(f"{head}\n{body}")
-            item.setData(Qt.ItemDataRole.UserRole, reply.id)
-            item.setToolTip(reply.variants[order[0]] if order else "")
-            self.popup.addItem(item)
-        self.popup.setCurrentRow(0)
+                title += "  ✔ " + tr("approved")
+            text = isolated(t.render(reply.variants[order[0]], values))
+            self.popup.add(reply.id, title, text, order[0] in RTL_LANGUAGES)
+        self.popup.list.setCurrentRow(0)
 
     def _place(self) -> None:
-        """Under the cursor, or above it when the window ends first (the composer sits low)."""
+        """Above the cursor line, so the Send button and the typed text stay visible (the
+        composer sits at the bottom of the window); below it when there is no room above."""
         host = self.popup.parentWidget()
         assert host is not None
         rows = min(self.popup.count(), SHOWN)
-        height = self.popup.sizeHintForRow(0) * rows + 2 * self.popup.frameWidth() + 2
-        width = min(max(360, self.editor.width() * 3 // 4), host.width() - 8)
+        height = self.popup.height_for(rows)
+        width = min(max(380, self.editor.width() * 3 // 4), host.width() - 8)
         rect = self.editor.cursorRect()
         below = self.editor.viewport().mapTo(host, rect.bottomLeft() + QPoint(0, 4))
         above = self.editor.viewport().mapTo(host, rect.topLeft() - QPoint(0, height + 4))
-        spot = below if below.y() + height <= host.height() else above
+        spot = above if above.y() >= 0 else below
         if self.editor.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             spot.setX(spot.x() - width)
         x = max(4, min(spot.x(), host.width() - width - 4))

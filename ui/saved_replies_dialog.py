@@ -35,14 +35,14 @@ from inbox import templates as t
 from inbox.store import SqlStore
 from ui.conversation_view import plain_label
 from ui.saved_reply_form import ReplyForm
-from ui.text import count, tr
+from ui.text import count, isolate, tr
 from ui.worker import StoreWorker
 
 UNDO_MS = 15_000
 
 
 class SavedRepliesDialog(QDialog):
-    NAME, SHORTCUT, CATEGORY, APPROVED, USES = range(5)
+    NAME, SHORTCUT, CATEGORY, USES = range(4)
 
     def __init__(self, reader: SqlStore, writer: StoreWorker, agent: str,
                  parent: QWidget | None = None) -> None:
@@ -60,12 +60,11 @@ class SavedRepliesDialog(QDialog):
         self.list = QTreeWidget()
         self.list.setObjectName("library")
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([tr("Name"), tr("Shortcut"), tr("Category"),
-                                   tr("Approved"), tr("Uses")])
+        self.list.setHeaderLabels([tr("Name"), tr("Shortcut"), tr("Category"), tr("Uses")])
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (self.SHORTCUT, self.CATEGORY, self.APPROVED, self.USES):
+        for column in (self.SHORTCUT, self.CATEGORY, self.USES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(tr("New"))
         self.duplicate_button = QPushButton(tr("Duplicate"))
@@ -103,7 +102,7 @@ class SavedRepliesDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([520, 630])
+        splitter.setSizes([560, 590])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -147,13 +146,14 @@ class SavedRepliesDialog(QDialog):
         chosen: QTreeWidgetItem | None = None
         for reply in self.replies():
             name = reply.name if reply.shared else f"{reply.name}  ({tr('only me')})"
-            item = QTreeWidgetItem([name, "/" + reply.shortcut, reply.category,
-                                    "✔" if reply.approved else "", count(reply.uses)])
-            item.setData(0, Qt.ItemDataRole.UserRole, reply.id)
-            item.setTextAlignment(self.USES, Qt.AlignmentFlag.AlignRight
-                                  | Qt.AlignmentFlag.AlignVCenter)
             if reply.approved:
-                item.setToolTip(self.APPROVED, tr("Approved statement"))
+                name = "✔ " + name
+            item = QTreeWidgetItem([name, isolate("/" + reply.shortcut), reply.category,
+                                    count(reply.uses)])
+            item.setData(0, Qt.ItemDataRole.UserRole, reply.id)
+            item.setTextAlignment(self.USES, Qt.AlignmentFlag.AlignCenter)
+            if reply.approved:
+                item.setToolTip(self.NAME, tr("Approved statement"))
             self.list.addTopLevelItem(item)
             if reply.id == select:
                 chosen = item

@@ -88,7 +88,7 @@ class VariantPane(QWidget):
             self.warning.setText("")
         else:
             shown = t.preview(draft, self.language)
-            self.preview.setText(shown.rendered.text)
+            self.preview.setText(isolated(shown.rendered))
             self.length.setText(tr("X length: %1 of %2").replace(
                 "%1", count(shown.weighted_length)).replace("%2", count(MAX_POST_WEIGHT)))
             if not shown.fits_280:
@@ -115,6 +115,17 @@ class VariantPane(QWidget):
                 selection.cursor = cursor
                 selections.append(selection)
         self.editor.setExtraSelections(selections)
+
+
+def isolated(rendered: t.Rendered) -> str:
+    """The rendered text for display, each value in its own direction: ``@AcmeHelp`` at the
+    end of an Arabic sentence would otherwise show as ``AcmeHelp@`` (the length shown
+    is measured on the text itself)."""
+    out, at = [], 0
+    for span in rendered.spans:
+        out += [rendered.text[at:span.start], isolate(rendered.text[span.start:span.end])]
+        at = span.end
+    return "".join([*out, rendered.text[at:]])
 
 
 def describe(problem: t.DraftProblem) -> str:

@@ -146,7 +146,7 @@
     <message>
         <location filename="../../ui/accounts_dialog.py" line="217"/>
         <location filename="../../ui/saved_replies_dialog.py" line="63"/>
-        <location filename="../../ui/saved_reply_form.py" line="163"/>
+        <location filename="../../ui/saved_reply_form.py" line="174"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
@@ -387,7 +387,7 @@
         <location filename="../../ui/conversation_view.py" line="160"/>
         <location filename="../../ui/main_window.py" line="246"/>
         <location filename="../../ui/main_window.py" line="263"/>
-        <location filename="../../ui/saved_replies_dialog.py" line="80"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="79"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
@@ -632,17 +632,17 @@
         <translation>عام</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_picker.py" line="75"/>
+        <location filename="../../ui/reply_picker.py" line="106"/>
         <source>Enter or Tab inserts, Esc closes; switch the language of the inserted reply (Ctrl+L)</source>
         <translation>Enter أو Tab للإدراج، وEsc للإغلاق؛ لتبديل لغة الرد المُدرج (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_picker.py" line="148"/>
+        <location filename="../../ui/reply_picker.py" line="206"/>
         <source>approved</source>
         <translation>معتمد</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_picker.py" line="262"/>
+        <location filename="../../ui/reply_picker.py" line="319"/>
         <source>The inserted reply was edited; insert it again to change its language</source>
         <translation>عُدّل الرد المُدرج؛ أدرجه من جديد لتغيير لغته</translation>
     </message>
@@ -659,58 +659,53 @@
     </message>
     <message>
         <location filename="../../ui/saved_replies_dialog.py" line="63"/>
-        <location filename="../../ui/saved_reply_form.py" line="164"/>
+        <location filename="../../ui/saved_reply_form.py" line="175"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
         <location filename="../../ui/saved_replies_dialog.py" line="63"/>
-        <location filename="../../ui/saved_reply_form.py" line="165"/>
+        <location filename="../../ui/saved_reply_form.py" line="176"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="64"/>
-        <source>Approved</source>
-        <translation>معتمد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="64"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="63"/>
         <source>Uses</source>
         <translation>مرات الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="70"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="69"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="71"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="70"/>
         <source>Duplicate</source>
         <translation>نسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="72"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="71"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="73"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="72"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="74"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="73"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="76"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="75"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="149"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="148"/>
         <source>only me</source>
         <translation>لي فقط</translation>
     </message>
@@ -821,62 +816,62 @@
         <translation>قد لا يتسع في رد عام: يصل إلى %1 من %2 للعملاء ذوي الأسماء الطويلة.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="123"/>
+        <location filename="../../ui/saved_reply_form.py" line="134"/>
         <source>Name: %1</source>
         <translation>الاسم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="125"/>
+        <location filename="../../ui/saved_reply_form.py" line="136"/>
         <source>Shortcut: %1</source>
         <translation>الاختصار: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="127"/>
+        <location filename="../../ui/saved_reply_form.py" line="138"/>
         <source>Languages: %1</source>
         <translation>اللغات: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="130"/>
+        <location filename="../../ui/saved_reply_form.py" line="141"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="131"/>
+        <location filename="../../ui/saved_reply_form.py" line="142"/>
         <source>%1, character %2: %3</source>
         <translation>%1، الحرف %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="147"/>
+        <location filename="../../ui/saved_reply_form.py" line="158"/>
         <source>e.g. order-dm (typed as /order-dm)</source>
         <translation>مثلاً order-dm (يُكتب ‎/order-dm)</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="151"/>
+        <location filename="../../ui/saved_reply_form.py" line="162"/>
         <source>Shared with the team</source>
         <translation>مشترك مع الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="152"/>
+        <location filename="../../ui/saved_reply_form.py" line="163"/>
         <source>Personal (only me)</source>
         <translation>شخصي (لي فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="153"/>
+        <location filename="../../ui/saved_reply_form.py" line="164"/>
         <source>Approved statement (the wording crisis mode keeps everyone on)</source>
         <translation>بيان معتمد (الصياغة التي يلتزم بها الجميع في وضع الأزمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="166"/>
+        <location filename="../../ui/saved_reply_form.py" line="177"/>
         <source>Who sees it</source>
         <translation>من يراه</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="212"/>
+        <location filename="../../ui/saved_reply_form.py" line="223"/>
         <source>Not used yet.</source>
         <translation>لم يُستخدم بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/saved_reply_form.py" line="215"/>
+        <location filename="../../ui/saved_reply_form.py" line="226"/>
         <source>Used %1 times: %2</source>
         <translation>استُخدم %1 مرة: %2</translation>
     </message>
