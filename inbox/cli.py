@@ -28,6 +28,7 @@ from inbox.oauth2 import RefreshingCredentials
 from inbox.outbox import Outbox, OutboxError, OutboxResult, describe, enqueue
 from inbox.paths import data_dir
 from inbox.rules_cli import add_rules_parser
+from inbox.stats_cli import add_stats_parser
 from inbox.store import SqlStore, StoreError, open_sqlite
 from inbox.store.outbox import ACTIVE
 from inbox.sync import Syncer
@@ -205,6 +206,9 @@ def cmd_dev_seed(args: argparse.Namespace) -> int:
         print(f"  {done:,} messages ({time.monotonic() - started:.0f} s)", file=sys.stderr)
 
     written = seed.seed(store, args.messages, args.seed, progress=progress)
+    from inbox import metrics  # response times of the seeded history, computed once
+
+    metrics.recompute_all(store)
     store.close()
     print(f"seeded {written:,} messages in {time.monotonic() - started:.1f} s")
     return 0
@@ -322,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
                          " (default: the login name)")
         one.set_defaults(func=func)
     add_rules_parser(sub)
+    add_stats_parser(sub)
     _add_dev_commands(sub)
     return parser
 

@@ -6,10 +6,11 @@ badge turns amber at, say, 80% of the target). ``sla_status`` is a pure
 function of a conversation and the time, cheap enough for every visible
 queue row; the queue sorts by time left in SQL (``queue_by_time_left``).
 
-Clocks run 24/7 today. Business hours (issue 6) plug in at exactly two
-functions, ``business_seconds`` and ``add_business_seconds``; nothing else
-here does time arithmetic. The SQL sort stays wall-clock, which orders the
-same way as long as every conversation shares one calendar.
+Clocks run on the team's business hours (``inbox.business_hours``, 24/7 by
+default), through exactly two functions, ``business_seconds`` and
+``add_business_seconds``; nothing else here does time arithmetic. The SQL
+sort stays wall-clock, which orders the same way as long as every
+conversation shares one calendar.
 
 The response clock runs while the customer waits (``waiting_since``): the
 first-response target until a human has answered once, the next-response
@@ -21,9 +22,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, NamedTuple
 
+from inbox.business_hours import ALWAYS, Calendar, load_calendar
 from inbox.domain import ChannelKind, Conversation, Priority, Status, View
 from inbox.rules import RuleError, starter_pack
 from inbox.store import SqlStore
@@ -62,6 +64,7 @@ class Targets:
 @dataclass(frozen=True, slots=True)
 class SlaPolicy:
     targets: dict[tuple[ChannelKind, Priority], Targets]
+    calendar: Calendar = ALWAYS  # the clock targets run on (business hours, issue 6)
 
     def for_(self, kind: ChannelKind, priority: Priority) -> Targets | None:
         return self.targets.get((kind, priority))
@@ -110,9 +113,9 @@ class SlaPolicy:
         if not rows:
             policy = cls.default()
             policy.save(store)
-            return policy
+            return cls(policy.targets, load_calendar(store))
         return cls({(ChannelKind(k), Priority(p)): Targets(f, n, r, w)
-                    for k, p, f, n, r, w in rows})
+                    for k, p, f, n, r, w in rows}, load_calendar(store))
 
     def save(self, store: SqlStore) -> None:
         store.set_sla_target_rows(
@@ -122,14 +125,17 @@ class SlaPolicy:
         )
 
 
-def business_seconds(start: datetime, end: datetime) -> float:
-    """Seconds of the SLA clock between two instants: wall clock until issue 6's calendar."""
-    return (end - start).total_seconds()
+def business_seconds(start: datetime, end: datetime, calendar: Calendar = ALWAYS) -> float:
+    """Seconds of the SLA clock between two instants, on the team's business hours."""
+    if end < start:
+        return -calendar.business_seconds(end, start)
+    return calendar.business_seconds(start, end)
 
 
-def add_business_seconds(start: datetime, seconds: float) -> datetime:
+def add_business_seconds(start: datetime, seconds: float,
+                         calendar: Calendar = ALWAYS) -> datetime:
     """The instant ``seconds`` of SLA clock after ``start`` (the inverse of the above)."""
-    return start + timedelta(seconds=seconds)
+    return calendar.add_business_seconds(start, seconds)
 
 
 def sla_status(conversation: Conversation, now: datetime, policy: SlaPolicy) -> SlaStatus:
@@ -144,7 +150,7 @@ def sla_status(conversation: Conversation, now: datetime, policy: SlaPolicy) -> 
         target, seconds = SlaTarget.FIRST_RESPONSE, targets.first_response_s
     else:
         target, seconds = SlaTarget.NEXT_RESPONSE, targets.next_response_s
-    elapsed = business_seconds(since, now)
+    elapsed = business_seconds(since, now, policy.calendar)
     left = seconds - elapsed
     if left <= 0:
         state = SlaState.BREACHED
@@ -152,7 +158,7 @@ def sla_status(conversation: Conversation, now: datetime, policy: SlaPolicy) -> 
         state = SlaState.WARNING
     else:
         state = SlaState.OK
-    return SlaStatus(target, add_business_seconds(since, seconds), state, left)
+    return SlaStatus(target, add_business_seconds(since, seconds, policy.calendar), state, left)
 
 
 def queue_by_time_left(store: SqlStore, view: View) -> list[int]:

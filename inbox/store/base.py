@@ -538,6 +538,13 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
             " WHERE id = ?",
             (conv_id,),
         )
+        self._metrics_dirty(conv_id)
+
+    def _metrics_dirty(self, conv_id: int) -> None:
+        """Its response-time samples must be recomputed (``inbox.metrics.refresh``): the
+        messages or the status changed. Called wherever they do, in the same transaction."""
+        self._exec("INSERT INTO metric_dirty (conversation_id) VALUES (?)"
+                   " ON CONFLICT DO NOTHING", (conv_id,))
 
     def message_exists(self, account_id: int, kind: ChannelKind, platform_id: str) -> bool:
         return (
@@ -744,6 +751,7 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
             if until is not None:
                 data["until"] = to_ms(until)
             self._event(conversation_id, EventType.STATUS, now, actor=actor, data=data)
+            self._metrics_dirty(conversation_id)
 
     def resolve(self, conversation_id: int, actor: str | None = None) -> None:
         self._set_status(conversation_id, Status.RESOLVED, actor)

@@ -288,6 +288,60 @@ MIGRATIONS: list[str] = [
     CREATE INDEX messages_by_author ON messages (author_contact_id, id);
     {search_tables}
     """,
+    # 7: response times (inbox/metrics.py, inbox/business_hours.py). One row per
+    # sample (metric 0 received, 1 first response, 2 next response, 3 resolution),
+    # recomputable from the event log; ``day`` is ``ended_at``'s date in the
+    # calendar's zone (days since 1970-01-01). Each clock (wall, business) has
+    # three covering indexes in value order, so a median or p90 is an index walk
+    # to an offset, never a sort: overall, per agent, per day. ``metric_dirty``
+    # holds conversations whose samples must be recomputed (the store marks them
+    # where messages and statuses change); ``metric_state`` the calendar the
+    # samples were computed with. ``messages_inbound_quarters`` counts inbound
+    # messages per quarter hour (the staffing heat map) without a sort.
+    """
+    CREATE TABLE metric_samples (
+        id {pk},
+        conversation_id {big} NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        account_id {big} NOT NULL,
+        kind TEXT NOT NULL,
+        metric INTEGER NOT NULL,
+        episode INTEGER NOT NULL,
+        started_at {big} NOT NULL,
+        ended_at {big} NOT NULL,
+        day INTEGER NOT NULL,
+        agent TEXT,
+        priority INTEGER NOT NULL,
+        wall_ms {big} NOT NULL,
+        business_ms {big} NOT NULL
+    );
+    CREATE INDEX metric_samples_by_conversation ON metric_samples (conversation_id, metric);
+    CREATE INDEX metric_samples_wall ON metric_samples
+        (metric, wall_ms, ended_at, account_id, kind, agent, conversation_id);
+    CREATE INDEX metric_samples_business ON metric_samples
+        (metric, business_ms, ended_at, account_id, kind, agent, conversation_id);
+    CREATE INDEX metric_samples_agent_wall ON metric_samples
+        (metric, agent, wall_ms, ended_at, account_id, kind, priority, conversation_id);
+    CREATE INDEX metric_samples_agent_business ON metric_samples
+        (metric, agent, business_ms, ended_at, account_id, kind, priority, conversation_id);
+    CREATE INDEX metric_samples_day_wall ON metric_samples
+        (metric, day, wall_ms, ended_at, account_id, kind, agent, conversation_id);
+    CREATE INDEX metric_samples_day_business ON metric_samples
+        (metric, day, business_ms, ended_at, account_id, kind, agent, conversation_id);
+    CREATE TABLE metric_dirty (
+        conversation_id {big} PRIMARY KEY
+    );
+    CREATE TABLE metric_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE business_calendars (
+        team TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        updated_at {big} NOT NULL
+    );
+    CREATE INDEX messages_inbound_quarters
+        ON messages (direction, (created_at / 900000), account_id, kind, conversation_id);
+    """,
 ]
 
 # The event log is append-only: history is recomputed from it, so nothing may
