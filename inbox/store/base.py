@@ -645,7 +645,7 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
         Read from the views' covering partial indexes: no sort, no table rows."""
         ids: list[int] = []
         for run in _RUNS[view]:
-            ids += [int(r[0]) for r in self._run_rows(run, None, None, account_id, keys=False)]
+            ids += [r[0] for r in self._run_rows(run, None, None, account_id, keys=False)]
         return ids
 
     def queue_page(self, view: View, after_key: QueueKey | None = None, limit: int = 100, *,
@@ -672,9 +672,14 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
         return QueuePage([by_id[int(r[-1])] for _, r in found if int(r[-1]) in by_id], next_key)
 
     def count(self, view: View) -> int:
-        where, _ = _VIEWS[view]
-        row = self._one(f"SELECT COUNT(*) FROM conversations c WHERE {where}")
-        return int(row[0]) if row else 0
+        """Rows in a view, counted on its own index(es): the window shows every view's
+        count after each sync, so this must not touch the table (40 ms at 300,000)."""
+        total = 0
+        for run in _RUNS[view]:
+            row = self._one(f"SELECT COUNT(*) FROM conversations c{self._indexed_by(run.index)}"
+                            f" WHERE {run.where}")
+            total += int(row[0]) if row else 0
+        return total
 
     def conversations(self, ids: Iterable[int]) -> dict[int, Conversation]:
         """Conversations by id, with their contact and tags (one page of the queue)."""
