@@ -32,6 +32,7 @@ from inbox.stats_cli import add_stats_parser
 from inbox.store import SqlStore, StoreError, open_sqlite
 from inbox.store.outbox import ACTIVE
 from inbox.sync import Syncer
+from inbox.webhooks import deliver_due
 
 EXPORT_FIELDS = [
     "conversation_id", "kind", "direction", "platform_id", "author_handle", "text",
@@ -86,6 +87,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if not store.accounts():
         raise Failure("no accounts connected; add one with: account add-x --name NAME --from-env")
     reports = Syncer(store, RefreshingCredentials(KeyringCredentials())).sync_all(force=True)
+    deliver_due(store)  # webhooks the rules queued (retried with backoff on the next sync)
     for r in reports:
         if not r.error:
             print(f"{r.account}: {r.new_messages} new messages in {len(r.conversations)}"

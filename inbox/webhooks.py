@@ -33,7 +33,7 @@ import requests
 from inbox import logconfig
 from inbox.store import SqlStore
 from inbox.sync import backoff_seconds
-from inbox.timeutil import to_ms
+from inbox.timeutil import to_ms, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -108,3 +108,13 @@ def deliver_webhooks(store: SqlStore, now: datetime, session: requests.Session, 
                 outcome.value, detail)
         results.append(WebhookResult(row.id, row.rule, outcome, detail))
     return results
+
+
+def deliver_due(store: SqlStore, *, limit: int = 20) -> list[WebhookResult]:
+    """One pass over due webhooks with a fresh session (``sync --once``, the sync worker).
+
+    The session ignores proxy settings from the environment, like the X client.
+    """
+    with requests.Session() as session:
+        session.trust_env = False
+        return deliver_webhooks(store, utcnow(), session, limit=limit)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QDateTime, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -42,14 +43,17 @@ from inbox.credentials import CredentialSource
 from inbox.domain import ChannelKind, OutboxState, Status, View
 from inbox.store import SqlStore
 from inbox.sync import Syncer, SyncReport
-from inbox.timeutil import utcnow
+from inbox.timeutil import to_ms, utcnow
 from ui.accounts_dialog import AccountsDialog
 from ui.composer import Composer
 from ui.conversation_view import ContactCard, ThreadView, plain_label
+from ui.notify import Notifier, deliver_due, for_me
 from ui.queue_model import QueueModel
 from ui.reply_picker import ReplyPicker
+from ui.rules_dialog import RulesDialog
 from ui.saved_replies_dialog import SavedRepliesDialog
 from ui.text import count, tr
+from ui.urgency import why_urgent
 from ui.worker import StoreWorker
 
 VIEW_ORDER = [View.NEEDS_REPLY, View.ALL_OPEN, View.SNOOZED, View.RESOLVED]
@@ -147,7 +151,7 @@ class MainWindow(QMainWindow):
         # after the first reset: a model reset puts interactive sections back to defaults
         for column, width in ((QueueModel.CHANNEL, 90), (QueueModel.CUSTOMER, 210),
                               (QueueModel.WAITING, 80), (QueueModel.PRIORITY, 70),
-                              (QueueModel.TAGS, 90)):
+                              (QueueModel.TAGS, 90), (QueueModel.SLA, 135)):
             self.table.setColumnWidth(column, width)
         self.update_counts()
         self.poll_timer = QTimer(self)
@@ -217,6 +221,10 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.card)
+        self.why = plain_label()  # why it is urgent: the rules that fired
+        self.why.setObjectName("why")
+        self.why.setStyleSheet("color: #b42318;")
+        right_layout.addWidget(self.why)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.thread_view, 1)
         self.composer = Composer()
@@ -235,7 +243,7 @@ class MainWindow(QMainWindow):
 
         splitter = QSplitter()
         splitter.addWidget(self.views)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self._queue_pane())
         splitter.addWidget(right)
         splitter.setSizes([170, 820, 510])
         splitter.setStretchFactor(1, 3)
@@ -247,6 +255,32 @@ class MainWindow(QMainWindow):
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo)
         self.statusBar().addWidget(self.undo_button)
+
+    def _queue_pane(self) -> QWidget:
+        """The queue with its sort choice and the banner rule notifications fall back to."""
+        self.sort_choice = QComboBox()
+        self.sort_choice.setObjectName("sortChoice")
+        self.sort_choice.addItem(tr("Waiting longest"))
+        self.sort_choice.addItem(tr("SLA time left"))
+        self.sort_choice.currentIndexChanged.connect(self._sort_changed)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(QLabel(tr("Sort by:")))
+        bar.addWidget(self.sort_choice)
+        self.notifier = Notifier(self)
+        self._noted: set[int] = set()
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notifier.banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        return pane
+
+    def _sort_changed(self, index: int) -> None:
+        """Least SLA time left first, sorted in SQL (``queue_by_time_left``)."""
+        self.model.sort_by_time_left = index == 1
+        self.refresh()
 
     def _build_actions(self, demo: bool) -> None:
         def action(text: str, keys: str, slot: Callable[[], Any]) -> QAction:
@@ -265,6 +299,8 @@ class MainWindow(QMainWindow):
             action(view_title(view), f"Ctrl+{number + 1}",
                    partial(self.views.setCurrentRow, number))
         self._build_undo_menu()
+        rules_menu = self.menuBar().addMenu(tr("Rules"))
+        rules_menu.addAction(tr("Escalation rules…")).triggered.connect(self.open_rules)
         if not demo:
             accounts_menu = self.menuBar().addMenu(tr("Accounts"))
             accounts_menu.addAction(tr("Manage X accounts…")).triggered.connect(
@@ -272,6 +308,13 @@ class MainWindow(QMainWindow):
         self.resolve_button.setToolTip(tr("Resolve (Ctrl+E)"))
         self.reopen_button.setToolTip(tr("Reopen (Ctrl+Shift+O)"))
         self.snooze_button.setToolTip(tr("Snooze (Ctrl+Shift+S)"))
+
+    def open_rules(self) -> RulesDialog:
+        """Rules → Escalation rules… (for supervisors): edits go through the writer."""
+        dialog = RulesDialog(self.reader, self.writer, parent=self)
+        dialog.finished.connect(lambda _: self.refresh())
+        dialog.open()
+        return dialog
 
     def manage_accounts(self) -> None:
         dialog = AccountsDialog(self.open_store, parent=self)
@@ -329,6 +372,7 @@ class MainWindow(QMainWindow):
             return
         conv = self.reader.conversation(conversation_id)
         self.card.show_conversation(conv, utcnow())
+        self.why.setText("\n".join(why_urgent(self.reader.events(conversation_id), utcnow())))
         self._show_thread(conversation_id)
         if self.composer.conversation_id != conversation_id:
             draft = self.reader.draft(conversation_id)
@@ -359,6 +403,7 @@ class MainWindow(QMainWindow):
                                   self.composer]
         for w in widgets:
             w.setVisible(visible)
+        self.why.setVisible(visible and bool(self.why.text()))
         self.empty.setVisible(not visible)
 
     def refresh(self, changed: frozenset[int] | None = None) -> None:
@@ -462,6 +507,7 @@ class MainWindow(QMainWindow):
 
         def job(store: SqlStore) -> tuple[list[SyncReport], list[int]]:
             reports = Syncer(store, credentials).sync_all()
+            deliver_due(store)  # webhooks rules queued: on this worker, never the GUI's
             return reports, store.wake_snoozed()
 
         self.syncer.submit(job, self._synced, self._failed)
@@ -484,6 +530,20 @@ class MainWindow(QMainWindow):
             self.sync_label.setToolTip("")
         else:
             self.sync_label.setText(tr("No account connected"))
+        self.show_notifications()
+
+    def show_notifications(self) -> None:
+        """Rule notifications for this agent (or supervisors), shown once, marked seen."""
+        notes = [n for n in self.reader.unseen_notifications() if n.id not in self._noted]
+        if not notes:
+            return
+        ids = [n.id for n in notes]
+        self._noted.update(ids)
+        convs = self.reader.conversations([n.conversation_id for n in notes
+                                           if n.conversation_id is not None])
+        self.notifier.show(for_me(notes, self.agent, {i: c.assignee for i, c in convs.items()}))
+        at = to_ms(utcnow())
+        self.writer.submit(lambda s: s.mark_notifications_seen(ids, at))
 
     # -- answering ------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ Every role returns plain strings: message text is never rendered as rich text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -14,8 +15,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from inbox.domain import ChannelKind, Conversation, Priority, View
+from inbox.sla import SlaPolicy, queue_by_time_left
 from inbox.store import SqlStore
 from inbox.timeutil import utcnow
+from ui.sla_badge import Badge, sla_badge
 from ui.text import duration, isolate, priority_name, tr
 
 PAGE = 100
@@ -23,7 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class QueueModel(QAbstractTableModel):
-    CHANNEL, CUSTOMER, PREVIEW, WAITING, PRIORITY, TAGS = range(6)
+    CHANNEL, CUSTOMER, PREVIEW, WAITING, PRIORITY, TAGS, SLA = range(7)
     ConversationIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, store: SqlStore, parent: QObject | None = None) -> None:
@@ -33,6 +36,11 @@ class QueueModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, Conversation] = {}
         self.now: datetime = utcnow()
+        # SLA badges: the policy read once per refresh, a badge per row until the next tick
+        self.sort_by_time_left = False
+        self.clock: Callable[[], datetime] = utcnow  # tests inject "now"
+        self._policy: SlaPolicy | None = None
+        self._badges: dict[int, Badge] = {}
 
     # -- loading ------------------------------------------------------------
 
@@ -43,8 +51,11 @@ class QueueModel(QAbstractTableModel):
     def refresh(self, changed: frozenset[int] | None = None) -> None:
         """Re-read the id list; drop cached rows that changed (all when None)."""
         self.beginResetModel()
-        self.now = utcnow()
-        self._ids = self._store.queue_ids(self.view)
+        self.now = self.clock()
+        self._ids = (queue_by_time_left(self._store, self.view) if self.sort_by_time_left
+                     else self._store.queue_ids(self.view))
+        self._policy = SlaPolicy.load(self._store)
+        self._badges.clear()
         if changed is None:
             self._rows.clear()
         else:
@@ -54,10 +65,11 @@ class QueueModel(QAbstractTableModel):
 
     def tick(self) -> None:
         """Waiting times move on: repaint that column without re-reading anything."""
-        self.now = utcnow()
+        self.now = self.clock()
+        self._badges.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, self.WAITING),
-                                  self.index(len(self._ids) - 1, self.WAITING))
+                                  self.index(len(self._ids) - 1, self.SLA))
 
     def _row(self, row: int) -> Conversation | None:
         conv_id = self._ids[row]
@@ -84,14 +96,14 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [tr("Channel"), tr("Customer"), tr("Message"), tr("Waiting"),
-                tr("Priority"), tr("Tags")][section]
+                tr("Priority"), tr("Tags"), tr("SLA")][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -110,7 +122,18 @@ class QueueModel(QAbstractTableModel):
             return self._foreground(conv, column)
         return None
 
+    def badge(self, conv: Conversation) -> Badge:
+        """The row's SLA badge, computed once per refresh or tick (data() is hot)."""
+        found = self._badges.get(conv.id)
+        if found is None:
+            if self._policy is None:
+                self._policy = SlaPolicy.load(self._store)
+            found = self._badges[conv.id] = sla_badge(conv, self.now, self._policy)
+        return found
+
     def _foreground(self, conv: Conversation, column: int) -> QBrush | None:
+        if column == self.SLA:
+            return self.badge(conv).brush
         if column == self.PRIORITY and conv.priority >= Priority.HIGH:
             return QBrush(QColor("#b42318"))
         waited = (self.now - conv.waiting_since).total_seconds() if conv.waiting_since else 0
@@ -134,4 +157,6 @@ class QueueModel(QAbstractTableModel):
             return priority_name(conv.priority)
         if column == self.TAGS:
             return ", ".join(conv.tags)
+        if column == self.SLA:
+            return self.badge(conv).text
         return ""

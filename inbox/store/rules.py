@@ -101,6 +101,12 @@ class RuleStore:
             row = self._one("DELETE FROM rules WHERE name = ? RETURNING id", (name,))
         return row is not None
 
+    def rule_last_fired(self: SqlAccess) -> dict[str, int]:
+        """Rule name -> when it last fired (epoch ms), for the rule editor's list."""
+        rows = self._all("SELECT actor, MAX(at) FROM events WHERE type = 'rule_fired'"
+                         " AND actor LIKE 'rule:%' GROUP BY actor")
+        return {str(r[0])[5:]: int(r[1]) for r in rows}
+
     def rule_setting(self: SqlAccess, key: str) -> str | None:
         row = self._one("SELECT value FROM rule_settings WHERE key = ?", (key,))
         return None if row is None else str(row[0])

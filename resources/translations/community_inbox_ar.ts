@@ -145,6 +145,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="217"/>
+        <location filename="../../ui/rule_editor.py" line="288"/>
         <location filename="../../ui/saved_replies_dialog.py" line="63"/>
         <location filename="../../ui/saved_reply_form.py" line="174"/>
         <source>Name</source>
@@ -157,6 +158,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts_dialog.py" line="217"/>
+        <location filename="../../ui/rule_editor.py" line="60"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
@@ -208,7 +210,7 @@
     </message>
     <message>
         <location filename="../../ui/app.py" line="75"/>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Community Inbox</source>
         <translation>صندوق وارد المجتمع</translation>
     </message>
@@ -247,6 +249,7 @@
     <message>
         <location filename="../../ui/composer.py" line="47"/>
         <location filename="../../ui/conversation_view.py" line="78"/>
+        <location filename="../../ui/rule_values.py" line="36"/>
         <source>Direct message</source>
         <translation>رسالة خاصة</translation>
     </message>
@@ -283,6 +286,7 @@
     </message>
     <message>
         <location filename="../../ui/composer.py" line="184"/>
+        <location filename="../../ui/sla_badge.py" line="36"/>
         <source>%1 left</source>
         <translation>متبقٍ %1</translation>
     </message>
@@ -379,14 +383,15 @@
     </message>
     <message>
         <location filename="../../ui/conversation_view.py" line="148"/>
-        <location filename="../../ui/queue_model.py" line="123"/>
+        <location filename="../../ui/queue_model.py" line="153"/>
         <source>DM</source>
         <translation>رسالة خاصة</translation>
     </message>
     <message>
         <location filename="../../ui/conversation_view.py" line="160"/>
-        <location filename="../../ui/main_window.py" line="246"/>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/rules_dialog.py" line="103"/>
         <location filename="../../ui/saved_replies_dialog.py" line="79"/>
         <source>Undo</source>
         <translation>تراجع</translation>
@@ -407,227 +412,280 @@
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Needs reply</source>
         <translation>بانتظار الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>All open</source>
         <translation>كل المفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/rule_values.py" line="40"/>
         <source>Snoozed</source>
         <translation>مؤجلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/rule_values.py" line="41"/>
         <source>Resolved</source>
         <translation>تم حلها</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Snooze until</source>
         <translation>تأجيل حتى</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>1 hour</source>
         <translation>ساعة واحدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>3 hours</source>
         <translation>3 ساعات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Tomorrow 9:00</source>
         <translation>غدًا الساعة 9:00</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Next Monday 9:00</source>
         <translation>الاثنين القادم الساعة 9:00</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Demo</source>
         <translation>عرض تجريبي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Resolve</source>
         <translation>تم الحل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Reopen</source>
         <translation>إعادة فتح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Snooze</source>
         <translation>تأجيل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Select a conversation to read it.</source>
         <translation>اختر محادثة لقراءتها.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>Waiting longest</source>
+        <translation>الأطول انتظارًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>SLA time left</source>
+        <translation>الوقت المتبقي حسب اتفاقية الخدمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>Sort by:</source>
+        <translation>الترتيب حسب:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Snooze…</source>
         <translation>تأجيل…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Check for new messages</source>
         <translation>التحقق من الرسائل الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>Rules</source>
+        <translation>القواعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <source>Escalation rules…</source>
+        <translation>قواعد التصعيد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Accounts</source>
         <translation>الحسابات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Manage X accounts…</source>
         <translation>إدارة حسابات X…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Resolve (Ctrl+E)</source>
         <translation>تم الحل (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Reopen (Ctrl+Shift+O)</source>
         <translation>إعادة فتح (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Snooze (Ctrl+Shift+S)</source>
         <translation>تأجيل (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Reply</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Undo window</source>
         <translation>مهلة التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Off</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>%1 seconds</source>
         <translation>%1 ثوانٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Saved replies…</source>
         <translation>الردود المحفوظة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Snoozed until %1</source>
         <translation>مؤجلة حتى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/rule_values.py" line="40"/>
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/rule_values.py" line="40"/>
         <source>Pending</source>
         <translation>معلّقة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/rules_dialog.py" line="281"/>
         <source>Undone</source>
         <translation>تم التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/rules_dialog.py" line="290"/>
+        <location filename="../../ui/rules_dialog.py" line="370"/>
         <source>Could not do that: %1</source>
         <translation>تعذّر تنفيذ ذلك: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Conversation resolved</source>
         <translation>تم حل المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Conversation reopened</source>
         <translation>أُعيد فتح المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Choose a time…</source>
         <translation>اختيار وقت…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Up to date · %1</source>
         <translation>محدَّث · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>No account connected</source>
         <translation>لا يوجد حساب مربوط</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Replies waiting to be sent: %1</source>
         <translation>ردود بانتظار الإرسال: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/notify.py" line="74"/>
+        <source>Community Inbox: %1</source>
+        <translation>صندوق المجتمع: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="76"/>
+        <source>Community Inbox: %1 alerts</source>
+        <translation>صندوق المجتمع: %1 تنبيهات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="112"/>
+        <location filename="../../ui/rule_editor.py" line="52"/>
+        <location filename="../../ui/sla_dialog.py" line="57"/>
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="112"/>
         <source>Customer</source>
         <translation>العميل</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="112"/>
+        <location filename="../../ui/rules_dialog.py" line="149"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="112"/>
         <source>Waiting</source>
         <translation>الانتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="113"/>
+        <location filename="../../ui/rule_editor.py" line="59"/>
+        <location filename="../../ui/sla_dialog.py" line="57"/>
         <source>Priority</source>
         <translation>الأولوية</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="113"/>
+        <location filename="../../ui/rule_editor.py" line="58"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="123"/>
+        <location filename="../../ui/queue_model.py" line="113"/>
+        <source>SLA</source>
+        <translation>مهلة الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="153"/>
         <source>Public</source>
         <translation>عام</translation>
     </message>
@@ -645,6 +703,439 @@
         <location filename="../../ui/reply_picker.py" line="319"/>
         <source>The inserted reply was edited; insert it again to change its language</source>
         <translation>عُدّل الرد المُدرج؛ أدرجه من جديد لتغيير لغته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="42"/>
+        <source>A message is received</source>
+        <translation>عند وصول رسالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="43"/>
+        <source>A customer has waited without a human reply</source>
+        <translation>عند انتظار العميل دون رد من موظف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="44"/>
+        <source>An SLA target is about to be missed</source>
+        <translation>عند اقتراب تجاوز مهلة الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="45"/>
+        <source>An SLA target is missed</source>
+        <translation>عند تجاوز مهلة الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="51"/>
+        <source>Message text</source>
+        <translation>نص الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="53"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="54"/>
+        <source>Followers</source>
+        <translation>المتابعون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="55"/>
+        <source>Verified account</source>
+        <translation>حساب موثّق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="56"/>
+        <source>On the VIP list</source>
+        <translation>في قائمة كبار العملاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="57"/>
+        <source>Customer handle</source>
+        <translation>معرّف العميل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="61"/>
+        <source>Waiting time</source>
+        <translation>مدة الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="62"/>
+        <source>Spike: many matching messages</source>
+        <translation>ذروة: رسائل مطابقة كثيرة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="68"/>
+        <source>more than</source>
+        <translation>أكثر من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="68"/>
+        <source>at least</source>
+        <translation>على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="70"/>
+        <source>contains any of</source>
+        <translation>يحتوي أيًّا من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="70"/>
+        <source>has any of</source>
+        <translation>فيه أيٌّ من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="71"/>
+        <source>matches the pattern</source>
+        <translation>يطابق النمط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="72"/>
+        <source>is one of</source>
+        <translation>واحد من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="73"/>
+        <source>is</source>
+        <translation>يساوي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="74"/>
+        <source>is not</source>
+        <translation>لا يساوي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="78"/>
+        <source>is at least</source>
+        <translation>على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="78"/>
+        <source>is at most</source>
+        <translation>على الأكثر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="78"/>
+        <source>is above</source>
+        <translation>أعلى من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="79"/>
+        <source>is below</source>
+        <translation>أقل من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="85"/>
+        <source>Set priority</source>
+        <translation>تعيين الأولوية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="86"/>
+        <source>Add tag</source>
+        <translation>إضافة وسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="87"/>
+        <source>Assign to</source>
+        <translation>إسناد إلى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="88"/>
+        <source>Notify</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="89"/>
+        <source>Send a webhook</source>
+        <translation>إرسال Webhook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="116"/>
+        <source>Remove this condition</source>
+        <translation>حذف هذا الشرط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="185"/>
+        <source>Remove this action</source>
+        <translation>حذف هذا الإجراء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="207"/>
+        <source>one level higher</source>
+        <translation>درجة أعلى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="211"/>
+        <source>the assignee</source>
+        <translation>الموظف المسؤول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="212"/>
+        <source>supervisors</source>
+        <translation>المشرفين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="227"/>
+        <source>tag, e.g. urgent</source>
+        <translation>الوسم، مثل: عاجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="228"/>
+        <source>an agent's name, or team:NAME</source>
+        <translation>اسم الموظف، أو team:اسم_الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="229"/>
+        <source>https://hooks.slack.com/… (kept secret)</source>
+        <translation>https://hooks.slack.com/… (يبقى سرّيًا)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="245"/>
+        <source>to %1</source>
+        <translation>إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="272"/>
+        <source>e.g. Refund requests</source>
+        <translation>مثل: طلبات الاسترداد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="279"/>
+        <location filename="../../ui/rule_values.py" line="221"/>
+        <source>min</source>
+        <translation>د</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="280"/>
+        <source>after</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="286"/>
+        <source>all of these conditions hold</source>
+        <translation>تحققت كل هذه الشروط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="287"/>
+        <source>any of these conditions holds</source>
+        <translation>تحقق أيٌّ من هذه الشروط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="289"/>
+        <location filename="../../ui/rules_dialog.py" line="87"/>
+        <location filename="../../ui/rules_dialog.py" line="149"/>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="290"/>
+        <source>If</source>
+        <translation>إذا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="294"/>
+        <source>Add a condition</source>
+        <translation>إضافة شرط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="297"/>
+        <source>Then</source>
+        <translation>عندها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="300"/>
+        <source>Add an action</source>
+        <translation>إضافة إجراء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_editor.py" line="395"/>
+        <source>Not saved yet: %1</source>
+        <translation>لم تُحفظ بعد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="36"/>
+        <source>Public mention</source>
+        <translation>إشارة علنية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="45"/>
+        <location filename="../../ui/sla_dialog.py" line="68"/>
+        <source>None</source>
+        <translation>بلا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="79"/>
+        <source>words or phrases, separated by commas</source>
+        <translation>كلمات أو عبارات، تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="80"/>
+        <source>a regular expression, e.g. order\s*#?\d+</source>
+        <translation>تعبير نمطي، مثل order\s*#?\d+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="179"/>
+        <source>messages in</source>
+        <translation>رسائل خلال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="181"/>
+        <source>minutes</source>
+        <translation>دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="217"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rule_values.py" line="217"/>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="71"/>
+        <source>Escalation rules</source>
+        <translation>قواعد التصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="87"/>
+        <source>Rule</source>
+        <translation>القاعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="87"/>
+        <source>On</source>
+        <translation>مفعّلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="88"/>
+        <source>Last fired</source>
+        <translation>آخر تنفيذ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="99"/>
+        <source>New rule</source>
+        <translation>قاعدة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="101"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="71"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="106"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="72"/>
+        <source>Import…</source>
+        <translation>استيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="108"/>
+        <location filename="../../ui/saved_replies_dialog.py" line="73"/>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="110"/>
+        <source>VIP list…</source>
+        <translation>قائمة كبار العملاء…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="112"/>
+        <source>SLA targets…</source>
+        <translation>مهل الرد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="135"/>
+        <source>Save rule</source>
+        <translation>حفظ القاعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="139"/>
+        <source>Test against the last 7 days</source>
+        <translation>جرّبها على آخر 7 أيام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="149"/>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="183"/>
+        <source>never</source>
+        <translation>لم تُنفَّذ بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="225"/>
+        <source>“%1” switched on</source>
+        <translation>فُعّلت «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="225"/>
+        <source>“%1” switched off</source>
+        <translation>أُوقفت «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="255"/>
+        <source>Not saved yet: another rule is already called “%1”.</source>
+        <translation>لم تُحفظ بعد: توجد قاعدة أخرى باسم «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="263"/>
+        <source>“%1” saved</source>
+        <translation>حُفظت «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="271"/>
+        <source>“%1” deleted</source>
+        <translation>حُذفت «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="306"/>
+        <source>Testing…</source>
+        <translation>جارٍ التجربة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="319"/>
+        <source>It would not have matched anything in the last 7 days.</source>
+        <translation>لم تكن لتطابق أي شيء في آخر 7 أيام.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="321"/>
+        <source>Matches in the last 7 days: %1 · conversations: %2</source>
+        <translation>المطابقات في آخر 7 أيام: %1 · المحادثات: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="338"/>
+        <source>Import rules</source>
+        <translation>استيراد القواعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="339"/>
+        <location filename="../../ui/rules_dialog.py" line="362"/>
+        <source>Rules (*.json)</source>
+        <translation>القواعد (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="351"/>
+        <source>Nothing imported: %1</source>
+        <translation>لم يُستورد شيء: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="356"/>
+        <source>Imported %1 rules</source>
+        <translation>استُوردت %1 قاعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="361"/>
+        <source>Export rules</source>
+        <translation>تصدير القواعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="372"/>
+        <source>Exported %1 rules</source>
+        <translation>صُدّرت %1 قاعدة</translation>
     </message>
     <message>
         <location filename="../../ui/saved_replies_dialog.py" line="50"/>
@@ -683,21 +1174,6 @@
         <location filename="../../ui/saved_replies_dialog.py" line="70"/>
         <source>Duplicate</source>
         <translation>نسخ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="71"/>
-        <source>Delete</source>
-        <translation>حذف</translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="72"/>
-        <source>Import…</source>
-        <translation>استيراد…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/saved_replies_dialog.py" line="73"/>
-        <source>Export…</source>
-        <translation>تصدير…</translation>
     </message>
     <message>
         <location filename="../../ui/saved_replies_dialog.py" line="75"/>
@@ -876,6 +1352,51 @@
         <translation>استُخدم %1 مرة: %2</translation>
     </message>
     <message>
+        <location filename="../../ui/sla_badge.py" line="34"/>
+        <source>overdue %1</source>
+        <translation>متأخر %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="48"/>
+        <source>SLA targets</source>
+        <translation>مهل الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="52"/>
+        <source>How long a customer may wait, in minutes. The badge in the queue turns amber inside the warning window and red once a target is missed.</source>
+        <translation>أقصى مدة يمكن أن ينتظرها العميل، بالدقائق. تتحول الشارة في قائمة المحادثات إلى الكهرماني عند الاقتراب من المهلة وإلى الأحمر عند تجاوزها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="58"/>
+        <source>First response</source>
+        <translation>الرد الأول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="58"/>
+        <source>Next response</source>
+        <translation>الرد التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="59"/>
+        <source>Resolution</source>
+        <translation>الحل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="85"/>
+        <source>Warn when this much of a target has passed:</source>
+        <translation>نبّه عند مرور هذه النسبة من المهلة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="114"/>
+        <source>VIP list</source>
+        <translation>قائمة كبار العملاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_dialog.py" line="117"/>
+        <source>X handles of customers to treat as VIPs, one per line (with or without @).</source>
+        <translation>معرّفات عملاء X الذين يُعامَلون ككبار العملاء، معرّف في كل سطر (مع @ أو بدونها).</translation>
+    </message>
+    <message>
         <location filename="../../ui/text.py" line="40"/>
         <source>%1d %2h</source>
         <translation>%1 ي %2 س</translation>
@@ -929,6 +1450,34 @@
         <location filename="../../ui/text.py" line="64"/>
         <source>Urgent</source>
         <translation>عاجلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/urgency.py" line="34"/>
+        <source>the customer waited without a human reply</source>
+        <translation>انتظر العميل دون رد من موظف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/urgency.py" line="35"/>
+        <source>the SLA target is close</source>
+        <translation>اقتربت مهلة الرد من نهايتها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/urgency.py" line="36"/>
+        <source>the SLA target was missed</source>
+        <translation>تجاوزت المحادثة مهلة الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/urgency.py" line="46"/>
+        <source>Rule “%1” fired at %2: %3</source>
+        <translation>نُفّذت القاعدة «%1» الساعة %2: %3</translation>
+    </message>
+    <message>
+        <source>It would have matched %1 times in %2 conversations:</source>
+        <translation type="vanished">كانت ستطابق %1 مرة في %2 محادثة:</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="vanished">معتمد</translation>
     </message>
 </context>
 </TS>
