@@ -78,14 +78,15 @@ class Calendar:
             if day not in range(7):
                 raise CalendarError(f"weekday {day} is not 0 (Monday) to 6 (Sunday)")
             ordered = tuple(sorted((int(a), int(b)) for a, b in slots))
+            if not ordered:
+                continue  # a day off, like a weekday left out
             for (a, b), nxt in zip(ordered, (*ordered[1:], None), strict=True):
                 if not 0 <= a < b <= DAY_MINUTES:
                     raise CalendarError(f"{WEEKDAYS[day]}: {_clock(a)}-{_clock(b)} must end"
                                         " after it starts, within the day")
                 if nxt is not None and nxt[0] < b:
                     raise CalendarError(f"{WEEKDAYS[day]}: time slots overlap")
-            if ordered:
-                clean[day] = ordered
+            clean[day] = ordered
         object.__setattr__(self, "slots", clean)
         object.__setattr__(self, "_zone", zone)
         object.__setattr__(self, "_days", {})

@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from inbox import metrics_rollup
 from inbox.business_hours import Calendar, load_calendar
+from inbox.histogram import bucket_of
 from inbox.store import SqlStore
 
 DAY_MS = 86_400_000
@@ -174,15 +176,16 @@ def _rows(store: SqlStore, calendar: Calendar, samples: list[Sample],
     rows = []
     for s in samples:
         account, kind = meta[s.conversation_id]
+        wall, business = s.ended_at - s.started_at, calendar.business_ms(s.started_at, s.ended_at)
         rows.append((s.conversation_id, account, kind, int(s.metric), s.episode, s.started_at,
                      s.ended_at, local_day(calendar, s.ended_at), s.agent, s.priority,
-                     s.ended_at - s.started_at, calendar.business_ms(s.started_at, s.ended_at)))
+                     wall, business, bucket_of(wall), bucket_of(business)))
     return rows
 
 
 _INSERT = ("INSERT INTO metric_samples (conversation_id, account_id, kind, metric, episode,"
-           " started_at, ended_at, day, agent, priority, wall_ms, business_ms)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           " started_at, ended_at, day, agent, priority, wall_ms, business_ms, wall_bucket,"
+           " business_bucket) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def _meta(store: SqlStore, ids: Sequence[int] | None) -> dict[int, tuple[int, str]]:
@@ -195,12 +198,16 @@ def _meta(store: SqlStore, ids: Sequence[int] | None) -> dict[int, tuple[int, st
 def _recompute(store: SqlStore, calendar: Calendar, ids: Sequence[int]) -> int:
     """Replace the samples of these conversations (inside the caller's transaction)."""
     marks = ", ".join("?" * len(ids))
+    days = {int(r[0]) for r in store._all(
+        f"SELECT DISTINCT day FROM metric_samples WHERE conversation_id IN ({marks})", ids)}
     store._exec(f"DELETE FROM metric_samples WHERE conversation_id IN ({marks})", list(ids))
     meta = _meta(store, ids)
     samples = [s for conv, evs in _grouped(_events(store, ids)) if conv in meta
                for s in samples_of(conv, evs)]
-    store._conn.cursor().executemany(store._sql(_INSERT), _rows(store, calendar, samples, meta))
+    rows = _rows(store, calendar, samples, meta)
+    store._conn.cursor().executemany(store._sql(_INSERT), rows)
     store._exec(f"DELETE FROM metric_dirty WHERE conversation_id IN ({marks})", list(ids))
+    metrics_rollup.rebuild_days(store, days | {int(r[7]) for r in rows})
     return len(samples)
 
 
@@ -238,6 +245,7 @@ def recompute_all(store: SqlStore, calendar: Calendar | None = None, *,
                     progress(done, total)
         cursor.executemany(store._sql(_INSERT), _rows(store, calendar, batch, meta))
         written += len(batch)
+        metrics_rollup.rebuild_all(store)
         _set_state(store, calendar)
     if progress:
         progress(total, total)
@@ -256,8 +264,14 @@ def refresh(store: SqlStore, calendar: Calendar | None = None, *,
     the calendar changed (or samples were never computed: a store from before metrics,
     or ``dev seed``). Cheap when nothing changed: one indexed read."""
     calendar = calendar or load_calendar(store)
-    if not is_current(store, calendar):
-        return recompute_all(store, calendar, progress=progress)
+    if not is_current(store, calendar) or metrics_rollup.state(store) is None:
+        return recompute_all(store, calendar, progress=progress)  # buckets unknown before v8
+    from inbox.sla import SlaPolicy
+
+    policy = SlaPolicy.load(store)
+    if not metrics_rollup.is_current(store, policy):
+        metrics_rollup.rebuild_all(store, policy)  # new SLA targets: new hits
+    metrics_rollup.inbound(store)
     written = 0
     while True:
         ids = [int(r[0]) for r in store._all(

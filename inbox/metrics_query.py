@@ -205,10 +205,30 @@ class Summary:
     by_agent_received: dict[str, int] = field(default_factory=dict)
 
 
+def summarised(store: SqlStore, f: Filters, calendar: Calendar, policy: SlaPolicy,
+               histogram: bool | None) -> bool:
+    """Read from the per-day summaries? ``None``: when the range is long and big
+    (``inbox.metrics_long.usable``); ``True`` forces it where it can apply."""
+    if histogram is False:
+        return False
+    from inbox import metrics_long, metrics_rollup  # they import this module
+
+    if histogram:
+        return f.tag is None and metrics_rollup.is_current(store, policy)
+    return metrics_long.usable(store, f, calendar, policy)
+
+
 def summary(store: SqlStore, f: Filters, calendar: Calendar, policy: SlaPolicy, *,
-            business: bool = False, channels: bool = True, agents: bool = True) -> Summary:
+            business: bool = False, channels: bool = True, agents: bool = True,
+            histogram: bool | None = None) -> Summary:
     """Counts, means, maxima and SLA hits in one grouped pass (metric, agent); medians
-    and p90s by offset walks: overall, and per channel / per agent when asked."""
+    and p90s by offset walks: overall, and per channel / per agent when asked. Long,
+    big ranges read the summaries instead (``summarised``; percentiles within 1 %)."""
+    if summarised(store, f, calendar, policy, histogram):
+        from inbox import metrics_long
+
+        return metrics_long.summary(store, f, calendar, policy, business=business,
+                                    channels=channels, agents=agents)
     w = where(f, calendar)
     v = column(business)
     target = target_case(policy)
@@ -274,24 +294,38 @@ class Day:
     median_first_response_s: float | None = None
 
 
-def per_day(store: SqlStore, f: Filters, calendar: Calendar, *, business: bool) -> dict[int, Day]:
-    """Counts per local day and the median first response of each day: a grouped pass
-    and one offset walk per day, all on the per-day index."""
+def per_day(store: SqlStore, f: Filters, calendar: Calendar, *, business: bool,
+            summaries: bool = False) -> dict[int, Day]:
+    """Counts per local day and the exact median first response of each day: a grouped
+    pass (or the per-day summaries) and one offset walk per day on the per-day index."""
     from inbox.metrics import day_date
 
     w = where(f, calendar, days=True)
     v = column(business)
     idx = index(store, "day", business)
     out: dict[int, Day] = {}
-    for metric_, day_, count in store._all(
-            f"SELECT metric, day, COUNT(*) FROM metric_samples{idx}"
-            f" WHERE metric IN (0, 1, 3){w.sql} GROUP BY metric, day", w.params):
+    grouped = (f"SELECT metric, day, COUNT(*) FROM metric_samples{idx}"
+               f" WHERE metric IN (0, 1, 3){w.sql}")
+    if summaries:
+        from inbox import metrics_long
+
+        rows: list[Sequence[Any]] = [
+            (m, d, n) for d, per in metrics_long.day_counts(store, f, calendar).items()
+            for m, n in per.items()]
+        for edge, _, _ in metrics_long.pieces(f, calendar).edges:
+            rows += store._all(f"{grouped} AND day = ? GROUP BY metric, day",
+                               (*w.params, edge))
+    else:
+        rows = store._all(f"{grouped} GROUP BY metric, day", w.params)
+    for metric_, day_, count in rows:
+        if metric_ not in (0, 1, 3):
+            continue
         d = out.get(int(day_)) or Day(day_date(int(day_)))
         n = int(count)
         out[int(day_)] = (replace(d, received=n) if metric_ == 0 else
-                          replace(d, answered=n) if metric_ == 1 else replace(d, resolved=n))
-    counts = store._all(f"SELECT day, COUNT(*) FROM metric_samples{idx} WHERE metric = 1"
-                        f"{w.sql} GROUP BY day", w.params)
+                          replace(d, answered=n) if metric_ == 1 else
+                          replace(d, resolved=n))
+    counts = [(day_, d.answered) for day_, d in out.items() if d.answered]
     for day_, n in counts:  # LIMIT cannot be correlated in SQLite: one walk per day
         rows = store._all(
             f"SELECT {v} FROM metric_samples{idx} WHERE metric = 1 AND day = ?{w.sql}"

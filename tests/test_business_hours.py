@@ -138,3 +138,9 @@ def test_add_then_measure_round_trips(start: datetime, seconds: int) -> None:
     cal = gulf_week()
     due = cal.add_business_seconds(start, seconds)
     assert cal.business_seconds(start, due) == seconds
+
+
+def test_an_empty_slot_list_is_a_day_off() -> None:
+    cal = Calendar.from_json({"timezone": "UTC", "slots": {"mon": [["09:00", "17:00"]],
+                                                            "tue": []}})
+    assert cal.slots == {0: ((540, 1020),)}

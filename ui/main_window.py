@@ -299,6 +299,10 @@ class MainWindow(QMainWindow):
             action(view_title(view), f"Ctrl+{number + 1}",
                    partial(self.views.setCurrentRow, number))
         self._build_undo_menu()
+        view_menu = self.menuBar().addMenu(tr("View"))
+        dash = view_menu.addAction(tr("Response times…"))
+        dash.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        dash.triggered.connect(self.open_dashboard)
         rules_menu = self.menuBar().addMenu(tr("Rules"))
         rules_menu.addAction(tr("Escalation rules…")).triggered.connect(self.open_rules)
         if not demo:
@@ -315,6 +319,20 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _: self.refresh())
         dialog.open()
         return dialog
+
+    def open_dashboard(self) -> QMainWindow:
+        """View → Response times… (supervisors): its own window and worker thread; its
+        "oldest waiting" link shows that conversation here."""
+        from ui.dashboard_window import DashboardWindow  # loaded when first opened
+
+        def select(conversation_id: int) -> None:
+            self.show_conversation(conversation_id)
+            self.raise_()
+            self.activateWindow()
+
+        window = DashboardWindow(self.open_store, on_select=select, parent=self)
+        window.show()
+        return window
 
     def manage_accounts(self) -> None:
         dialog = AccountsDialog(self.open_store, parent=self)

@@ -73,3 +73,33 @@ def local_time(moment: datetime) -> str:
 
 def count(n: int) -> str:
     return QLocale().toString(n)
+
+
+def span(seconds: float | None) -> str:
+    """A response time a supervisor can compare at a glance: "42s", "4m 12s", "1h 05m",
+    "2d 03h" (two units, the second zero-padded so columns line up); "–" for none."""
+    if seconds is None:
+        return "–"
+    s = max(0, round(seconds))
+    days, rem = divmod(s, 86400)
+    hours, rem = divmod(rem, 3600)
+    minutes, secs = divmod(rem, 60)
+    loc = QLocale()
+
+    def two(n: int) -> str:
+        return loc.toString(n).rjust(2, loc.zeroDigit())
+
+    if days:
+        return tr("%1d %2h").replace("%1", loc.toString(days)).replace("%2", two(hours))
+    if hours:
+        return tr("%1h %2m").replace("%1", loc.toString(hours)).replace("%2", two(minutes))
+    if minutes:
+        return tr("%1m %2s").replace("%1", loc.toString(minutes)).replace("%2", two(secs))
+    return tr("%1s").replace("%1", loc.toString(secs))
+
+
+def percent(rate: float | None) -> str:
+    """A share in the UI locale ("93.5%"); "–" when there is nothing to share."""
+    if rate is None:
+        return "–"
+    return tr("%1%").replace("%1", QLocale().toString(rate * 100, "f", 1))

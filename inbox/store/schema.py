@@ -342,6 +342,52 @@ MIGRATIONS: list[str] = [
     CREATE INDEX messages_inbound_quarters
         ON messages (direction, (created_at / 900000), account_id, kind, conversation_id);
     """,
+    # 8: response-time summaries (inbox/metrics_rollup.py), so a year reads thousands
+    # of rows instead of a million samples: per local day x metric x account x kind
+    # x agent the counts, sums, maxima and SLA hits of both clocks; histograms of
+    # durations (inbox/histogram.py buckets, stored on each sample) per day and per
+    # month for percentiles over long ranges; inbound messages per quarter hour for
+    # the heat map. All are rebuilt from metric_samples, never edited by hand.
+    """
+    ALTER TABLE metric_samples ADD COLUMN wall_bucket INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE metric_samples ADD COLUMN business_bucket INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE metric_daily (
+        day INTEGER NOT NULL,
+        metric INTEGER NOT NULL,
+        account_id {big} NOT NULL,
+        kind TEXT NOT NULL,
+        agent TEXT,
+        n {big} NOT NULL,
+        wall_sum {big} NOT NULL,
+        wall_max {big} NOT NULL,
+        business_sum {big} NOT NULL,
+        business_max {big} NOT NULL,
+        wall_hits {big} NOT NULL,
+        business_hits {big} NOT NULL,
+        targets {big} NOT NULL
+    );
+    CREATE INDEX metric_daily_by_day ON metric_daily (day, metric, account_id, kind, agent);
+    CREATE TABLE metric_hist (
+        clock INTEGER NOT NULL,
+        span INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        metric INTEGER NOT NULL,
+        account_id {big} NOT NULL,
+        kind TEXT NOT NULL,
+        agent TEXT,
+        bucket INTEGER NOT NULL,
+        n {big} NOT NULL
+    );
+    CREATE INDEX metric_hist_by_start ON metric_hist
+        (clock, span, start, metric, agent, kind, account_id, bucket, n);
+    CREATE TABLE metric_inbound (
+        quarter {big} NOT NULL,
+        account_id {big} NOT NULL,
+        kind TEXT NOT NULL,
+        n {big} NOT NULL,
+        PRIMARY KEY (quarter, account_id, kind)
+    );
+    """,
 ]
 
 # The event log is append-only: history is recomputed from it, so nothing may

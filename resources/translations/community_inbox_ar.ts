@@ -240,6 +240,63 @@
         <translation>المتابعة بدونه</translation>
     </message>
     <message>
+        <location filename="../../ui/calendar_dialog.py" line="66"/>
+        <location filename="../../ui/dashboard_window.py" line="200"/>
+        <source>Business hours</source>
+        <translation>ساعات العمل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="74"/>
+        <source>Time zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="80"/>
+        <source>closed</source>
+        <translation>مغلق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="84"/>
+        <source>Several slots a day: 09:00-13:00, 14:00-18:00. Leave empty for a day off.</source>
+        <translation>يمكن إدخال أكثر من فترة في اليوم، مثل: 09:00-13:00, 14:00-18:00. اتركه فارغًا ليوم العطلة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="89"/>
+        <source>Holidays</source>
+        <translation>العطلات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="98"/>
+        <source>Add holiday</source>
+        <translation>إضافة عطلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="100"/>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="103"/>
+        <source>Sunday to Thursday preset</source>
+        <translation>من الأحد إلى الخميس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="152"/>
+        <source>%1 is not a slot like 09:00-13:00</source>
+        <translation>%1 ليست فترة بصيغة 09:00-13:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="166"/>
+        <location filename="../../ui/calendar_dialog.py" line="194"/>
+        <source>Cannot save: %1</source>
+        <translation>تعذّر الحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar_dialog.py" line="172"/>
+        <source>Recomputing all history…</source>
+        <translation>جارٍ إعادة حساب السجل كاملًا…</translation>
+    </message>
+    <message>
         <location filename="../../ui/composer.py" line="46"/>
         <location filename="../../ui/conversation_view.py" line="78"/>
         <location filename="../../ui/conversation_view.py" line="148"/>
@@ -412,6 +469,301 @@
         <translation>تجاهل</translation>
     </message>
     <message>
+        <location filename="../../ui/dashboard_charts.py" line="84"/>
+        <source>No messages in this period</source>
+        <translation>لا توجد رسائل في هذه الفترة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="124"/>
+        <source>Inbound messages per day</source>
+        <translation>الرسائل الواردة يوميًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_charts.py" line="125"/>
+        <location filename="../../ui/dashboard_window.py" line="139"/>
+        <source>Median first response</source>
+        <translation>وسيط زمن أول رد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="58"/>
+        <source>Last 7 days</source>
+        <translation>آخر 7 أيام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="58"/>
+        <source>Last 30 days</source>
+        <translation>آخر 30 يومًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="59"/>
+        <source>This week</source>
+        <translation>هذا الأسبوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="59"/>
+        <source>Last week</source>
+        <translation>الأسبوع الماضي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="60"/>
+        <source>This year</source>
+        <translation>هذه السنة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="60"/>
+        <source>Custom…</source>
+        <translation>مخصص…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="120"/>
+        <source>Response times</source>
+        <translation>أزمنة الاستجابة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="139"/>
+        <location filename="../../ui/dashboard_window.py" line="192"/>
+        <source>Agent</source>
+        <translation>الموظف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="139"/>
+        <location filename="../../ui/dashboard_window.py" line="232"/>
+        <source>Answered</source>
+        <translation>تم الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="139"/>
+        <source>p90</source>
+        <translation>المئين 90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="140"/>
+        <location filename="../../ui/dashboard_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/rule_values.py" line="41"/>
+        <source>Resolved</source>
+        <translation>تم حلها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="140"/>
+        <source>SLA hits</source>
+        <translation>ضمن الهدف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="150"/>
+        <source>Inbound messages by weekday and hour</source>
+        <translation>الرسائل الواردة حسب اليوم والساعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="185"/>
+        <source>All channels</source>
+        <translation>كل القنوات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="186"/>
+        <source>Public mentions</source>
+        <translation>الإشارات العامة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="187"/>
+        <source>Direct messages</source>
+        <translation>الرسائل الخاصة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="190"/>
+        <source>Period</source>
+        <translation>الفترة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="191"/>
+        <source>Account</source>
+        <translation>الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="191"/>
+        <location filename="../../ui/queue_model.py" line="112"/>
+        <location filename="../../ui/rule_editor.py" line="52"/>
+        <location filename="../../ui/sla_dialog.py" line="57"/>
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="192"/>
+        <source>Tag</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="199"/>
+        <source>Wall clock</source>
+        <translation>الوقت الفعلي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="212"/>
+        <source>Business hours…</source>
+        <translation>ساعات العمل…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="213"/>
+        <source>Export conversations…</source>
+        <translation>تصدير المحادثات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="214"/>
+        <source>Export aggregates…</source>
+        <translation>تصدير الإجماليات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="215"/>
+        <source>Weekly report…</source>
+        <translation>التقرير الأسبوعي…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="230"/>
+        <location filename="../../ui/sla_dialog.py" line="58"/>
+        <source>First response</source>
+        <translation>الرد الأول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="230"/>
+        <location filename="../../ui/sla_dialog.py" line="58"/>
+        <source>Next response</source>
+        <translation>الرد التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="231"/>
+        <location filename="../../ui/sla_dialog.py" line="59"/>
+        <source>Resolution</source>
+        <translation>الحل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="231"/>
+        <source>SLA hit rate</source>
+        <translation>نسبة الالتزام بالهدف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="232"/>
+        <source>Received</source>
+        <translation>الواردة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="233"/>
+        <source>Waiting now</source>
+        <translation>بانتظار الرد الآن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="248"/>
+        <source>All accounts</source>
+        <translation>كل الحسابات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="249"/>
+        <source>All agents</source>
+        <translation>كل الموظفين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="250"/>
+        <location filename="../../ui/dashboard_window.py" line="348"/>
+        <source>Replied on X</source>
+        <translation>رُدّ عليها في X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="251"/>
+        <source>All tags</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="295"/>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="305"/>
+        <source>Recomputing all history: %1 of %2 conversations</source>
+        <translation>إعادة حساب السجل كاملًا: %1 من %2 محادثة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="310"/>
+        <source>Could not compute the figures: %1</source>
+        <translation>تعذّر حساب الأرقام: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="317"/>
+        <source>Business hours in %1</source>
+        <translation>ساعات العمل بتوقيت %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="318"/>
+        <source>Computed in %1 ms</source>
+        <translation>حُسبت في %1 مللي ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="321"/>
+        <source>median · p90 %1</source>
+        <translation>الوسيط · المئين 90: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="324"/>
+        <source>%1 of %2 within target</source>
+        <translation>%1 من %2 ضمن الهدف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="327"/>
+        <location filename="../../ui/dashboard_window.py" line="329"/>
+        <source>conversations</source>
+        <translation>محادثة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="328"/>
+        <source>first responses</source>
+        <translation>أول رد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="330"/>
+        <source>conversations waiting</source>
+        <translation>محادثة بانتظار الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="333"/>
+        <source>Oldest: waiting %1 →</source>
+        <translation>الأقدم: ينتظر منذ %1 ←</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="351"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="380"/>
+        <source>Writing %1…</source>
+        <translation>جارٍ كتابة %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="382"/>
+        <source>Wrote %1 rows to %2</source>
+        <translation>كُتب %1 صفًا في %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="386"/>
+        <source>Export conversations</source>
+        <translation>تصدير المحادثات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="397"/>
+        <source>Export aggregates</source>
+        <translation>تصدير الإجماليات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="411"/>
+        <source>Weekly report</source>
+        <translation>التقرير الأسبوعي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="425"/>
+        <source>Wrote the weekly report to %1</source>
+        <translation>كُتب التقرير الأسبوعي في %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="77"/>
         <source>Needs reply</source>
         <translation>بانتظار الرد</translation>
@@ -423,17 +775,10 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="79"/>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <location filename="../../ui/rule_values.py" line="40"/>
         <source>Snoozed</source>
         <translation>مؤجلة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="80"/>
-        <location filename="../../ui/main_window.py" line="391"/>
-        <location filename="../../ui/rule_values.py" line="41"/>
-        <source>Resolved</source>
-        <translation>تم حلها</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="89"/>
@@ -514,122 +859,132 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="302"/>
+        <source>View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <source>Response times…</source>
+        <translation>أزمنة الاستجابة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Rules</source>
         <translation>القواعد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Escalation rules…</source>
         <translation>قواعد التصعيد…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Accounts</source>
         <translation>الحسابات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Manage X accounts…</source>
         <translation>إدارة حسابات X…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Resolve (Ctrl+E)</source>
         <translation>تم الحل (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Reopen (Ctrl+Shift+O)</source>
         <translation>إعادة فتح (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Snooze (Ctrl+Shift+S)</source>
         <translation>تأجيل (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Reply</source>
         <translation>الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Undo window</source>
         <translation>مهلة التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Off</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>%1 seconds</source>
         <translation>%1 ثوانٍ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Saved replies…</source>
         <translation>الردود المحفوظة…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Snoozed until %1</source>
         <translation>مؤجلة حتى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <location filename="../../ui/rule_values.py" line="40"/>
         <source>Open</source>
         <translation>مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <location filename="../../ui/rule_values.py" line="40"/>
         <source>Pending</source>
         <translation>معلّقة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <location filename="../../ui/rules_dialog.py" line="281"/>
         <source>Undone</source>
         <translation>تم التراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <location filename="../../ui/rules_dialog.py" line="290"/>
         <location filename="../../ui/rules_dialog.py" line="370"/>
         <source>Could not do that: %1</source>
         <translation>تعذّر تنفيذ ذلك: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Conversation resolved</source>
         <translation>تم حل المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Conversation reopened</source>
         <translation>أُعيد فتح المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Choose a time…</source>
         <translation>اختيار وقت…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Up to date · %1</source>
         <translation>محدَّث · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>No account connected</source>
         <translation>لا يوجد حساب مربوط</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Replies waiting to be sent: %1</source>
         <translation>ردود بانتظار الإرسال: %1</translation>
     </message>
@@ -642,13 +997,6 @@
         <location filename="../../ui/notify.py" line="76"/>
         <source>Community Inbox: %1 alerts</source>
         <translation>صندوق المجتمع: %1 تنبيهات</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_model.py" line="112"/>
-        <location filename="../../ui/rule_editor.py" line="52"/>
-        <location filename="../../ui/sla_dialog.py" line="57"/>
-        <source>Channel</source>
-        <translation>القناة</translation>
     </message>
     <message>
         <location filename="../../ui/queue_model.py" line="112"/>
@@ -1367,21 +1715,6 @@
         <translation>أقصى مدة يمكن أن ينتظرها العميل، بالدقائق. تتحول الشارة في قائمة المحادثات إلى الكهرماني عند الاقتراب من المهلة وإلى الأحمر عند تجاوزها.</translation>
     </message>
     <message>
-        <location filename="../../ui/sla_dialog.py" line="58"/>
-        <source>First response</source>
-        <translation>الرد الأول</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sla_dialog.py" line="58"/>
-        <source>Next response</source>
-        <translation>الرد التالي</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sla_dialog.py" line="59"/>
-        <source>Resolution</source>
-        <translation>الحل</translation>
-    </message>
-    <message>
         <location filename="../../ui/sla_dialog.py" line="85"/>
         <source>Warn when this much of a target has passed:</source>
         <translation>نبّه عند مرور هذه النسبة من المهلة:</translation>
@@ -1398,11 +1731,13 @@
     </message>
     <message>
         <location filename="../../ui/text.py" line="40"/>
+        <location filename="../../ui/text.py" line="93"/>
         <source>%1d %2h</source>
         <translation>%1 ي %2 س</translation>
     </message>
     <message>
         <location filename="../../ui/text.py" line="42"/>
+        <location filename="../../ui/text.py" line="95"/>
         <source>%1h %2m</source>
         <translation>%1 س %2 د</translation>
     </message>
@@ -1450,6 +1785,21 @@
         <location filename="../../ui/text.py" line="64"/>
         <source>Urgent</source>
         <translation>عاجلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="97"/>
+        <source>%1m %2s</source>
+        <translation>%1 د %2 ث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="98"/>
+        <source>%1s</source>
+        <translation>%1 ث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="105"/>
+        <source>%1%</source>
+        <translation>%1٪</translation>
     </message>
     <message>
         <location filename="../../ui/urgency.py" line="34"/>
