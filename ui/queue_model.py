@@ -7,6 +7,7 @@ Every role returns plain strings: message text is never rendered as rich text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,9 @@ from ui.sla_badge import Badge, sla_badge
 from ui.text import duration, isolate, priority_name, tr
 
 PAGE = 100
+# Rows kept in memory: scrolling a 300,000-row view end to end must not end with
+# every conversation loaded (bench/: peak RSS while scrolling). Oldest pages go first.
+MAX_CACHED_ROWS = 40 * PAGE
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -79,6 +83,9 @@ class QueueModel(QAbstractTableModel):
             page = [i for i in self._ids[start : start + PAGE] if i not in self._rows]
             self._rows.update(self._store.conversations(page))
             found = self._rows.get(conv_id)
+            if len(self._rows) > MAX_CACHED_ROWS:  # dicts keep insertion order: oldest first
+                for stale in list(itertools.islice(self._rows, len(self._rows) - MAX_CACHED_ROWS)):
+                    del self._rows[stale]
         return found
 
     def conversation_id(self, row: int) -> int:
