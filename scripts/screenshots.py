@@ -143,10 +143,6 @@ def main() -> None:
         from screenshots_rules import rules
         rules(app, lang, out)
         return
-    if "--rules" in sys.argv:  # rules-editor-LANG.png and queue-sla-LANG.png next to OUT
-        from screenshots_rules import rules
-        rules(app, lang, out)
-        return
     if "--saved-replies" in sys.argv:
         saved_replies(app, lang, out)
         return

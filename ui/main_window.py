@@ -552,6 +552,8 @@ class MainWindow(QMainWindow):
 
     def show_notifications(self) -> None:
         """Rule notifications for this agent (or supervisors), shown once, marked seen."""
+        if not self.isVisible():
+            return  # closed: a sync result still queued must not touch the closed store
         notes = [n for n in self.reader.unseen_notifications() if n.id not in self._noted]
         if not notes:
             return
