@@ -81,3 +81,39 @@ def msg(
 def contact(pid: str = "200", handle: str = "sara", name: str = "Sara") -> Contact:
     return Contact(platform_id=pid, handle=handle, display_name=name, followers=12,
                    verified=False, account_created_at=T0 - timedelta(days=400))
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_its_test() -> Iterator[None]:
+    """Stop background workers a test left running (a window never closed, say)."""
+    yield
+    import sys
+
+    worker = sys.modules.get("ui.worker")
+    if worker is not None:
+        worker.stop_all()
+
+
+_EXIT_STATUS = 0
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    global _EXIT_STATUS
+    _EXIT_STATUS = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without interpreter finalization once pytest has reported everything.
+
+    About one full GUI run in eight aborted *after* all tests passed, inside
+    Python's teardown of PySide6 ("double free or corruption", no Python
+    frame), turning a green run red. Not root-caused yet (see the issue
+    notes); the exit status is pytest's own, so failures still fail.
+    """
+    import sys
+
+    if "PySide6" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS)

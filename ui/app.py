@@ -18,6 +18,7 @@ from inbox.store import SqlStore, open_sqlite
 from ui.accounts_dialog import AccountsDialog
 from ui.main_window import MainWindow, saved_undo_seconds
 from ui.text import tr
+from ui.worker import stop_all
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 ENV_LANG = "COMMUNITY_INBOX_LANG"
@@ -125,6 +126,7 @@ def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> i
     try:
         return app.exec()
     finally:
+        stop_all()  # no worker thread may outlive the window (Qt teardown crashes)
         if running_demo is not None:
             running_demo.stop()
         store.close()

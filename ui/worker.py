@@ -68,6 +68,22 @@ class _Runner(QObject):
             self._store = None
 
 
+_LIVE: set[StoreWorker] = set()
+
+
+def stop_all() -> int:
+    """Stop every worker still running (at exit, and after each test).
+
+    A QThread still running when Python tears Qt down can crash the process
+    after everything else went fine, so nothing may outlive its owner.
+    """
+    stopped = 0
+    for worker in list(_LIVE):
+        worker.stop()
+        stopped += 1
+    return stopped
+
+
 class StoreWorker(QObject):
     """Runs jobs in order on its own thread; ``submit`` never blocks the caller."""
 
@@ -86,6 +102,7 @@ class StoreWorker(QObject):
         self._runner.finished.connect(self._receiver.deliver)
         self._thread.start()
         self.pending = 0
+        _LIVE.add(self)
 
     def submit(self, job: Job, on_done: Callback | None = None,
                on_error: Callback | None = None) -> None:
@@ -105,6 +122,9 @@ class StoreWorker(QObject):
 
     def stop(self) -> None:
         """Finish queued jobs, close the store, end the thread (keeping it referenced)."""
+        if self not in _LIVE:
+            return  # already stopped: closing a window twice is fine
+        _LIVE.discard(self)
         self._close.emit()
         self._thread.quit()
         self._thread.wait()
