@@ -131,3 +131,11 @@ def test_keyset_pages_walk_the_whole_view_in_queue_order(seeded: SqlStore, view:
     assert walked == seeded.queue_ids(view) == expected
     if view is not View.SNOOZED:
         assert len(expected) > 20
+
+
+def test_rules_read_a_pages_effects_by_conversation(seeded: SqlStore) -> None:
+    """On a big store the planner preferred the event-type index: ~1 s per synced page."""
+    ids = [int(r[0]) for r in seeded._all("SELECT id FROM conversations LIMIT 100")]
+    for plan in plans(seeded, lambda: seeded.rule_effect_rows(ids), "FROM events"):
+        assert "events_by_conversation" in plan, plan
+        assert "events_by_type_time" not in plan, plan

@@ -204,9 +204,12 @@ class RuleStore:
         what a rule's own actions did, so it can be evaluated as if they never happened."""
         if not conversation_ids:
             return []
+        # ``type || ''`` keeps the planner on events_by_conversation: on a large store
+        # it otherwise walks events_by_type_time through every tag/priority event
+        # (about 1 s per synced page at a million messages). Valid on PostgreSQL too.
         return self._all(
             "SELECT conversation_id, type, actor, data FROM events WHERE conversation_id IN"
-            f" ({_marks(conversation_ids)}) AND type IN ('tag_added', 'tag_removed',"
+            f" ({_marks(conversation_ids)}) AND (type || '') IN ('tag_added', 'tag_removed',"
             " 'priority', 'assigned') ORDER BY id",
             list(conversation_ids),
         )
