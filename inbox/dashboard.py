@@ -122,9 +122,23 @@ def inbound_quarters(store: SqlStore, f: Filters) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in store._all(sql, [*params, *more])]
 
 
-def inbound_summary(store: SqlStore, f: Filters) -> list[tuple[int, int]]:
+def whole_hours(calendar: Calendar) -> bool:
+    """Is the zone's offset a whole number of hours all year (then a UTC hour is one
+    local hour, and the heat map can be summed per hour: 4x fewer rows)?"""
+    year = datetime.now(calendar.zone).year
+    for y in (year - 1, year):
+        for month in range(1, 13):
+            offset = datetime(y, month, 1, tzinfo=calendar.zone).utcoffset()
+            if offset is None or offset.total_seconds() % 3600:
+                return False
+    return True
+
+
+def inbound_summary(store: SqlStore, f: Filters, *, hourly: bool = False
+                    ) -> list[tuple[int, int]]:
     """``inbound_quarters`` from ``metric_inbound`` (account and kind filters only): a
-    year is ~35,000 rows instead of a million messages."""
+    year is ~35,000 rows instead of a million messages; ``hourly`` sums each hour into
+    its first quarter."""
     parts: list[str] = []
     params: list[object] = []
     if f.since is not None:
@@ -139,8 +153,9 @@ def inbound_summary(store: SqlStore, f: Filters) -> list[tuple[int, int]]:
     if f.kind is not None:
         parts.append(" AND kind = ?")
         params.append(f.kind.value)
-    sql = ("SELECT quarter, SUM(n) FROM metric_inbound WHERE account_id IN"
-           f" (SELECT id FROM accounts){''.join(parts)} GROUP BY quarter")
+    q = "quarter / 4 * 4" if hourly else "quarter"
+    sql = (f"SELECT {q}, SUM(n) FROM metric_inbound WHERE account_id IN"
+           f" (SELECT id FROM accounts){''.join(parts)} GROUP BY {q}")
     return [(int(a), int(b)) for a, b in store._all(sql, params)]
 
 
@@ -201,8 +216,9 @@ def dashboard(store: SqlStore, filters: Filters, business: bool = False, *,
                          histogram=use)
     daily = per_day(store, filters, calendar, business=business, summaries=use)
     plain = filters.agent is None and filters.tag is None
-    heat, inbound = _local_quarters(calendar, inbound_summary(store, filters) if plain
-                                    else inbound_quarters(store, filters))
+    heat, inbound = _local_quarters(calendar, inbound_summary(
+        store, filters, hourly=whole_hours(calendar)) if plain
+        else inbound_quarters(store, filters))
     known = set(daily) | set(inbound)
     first = (local_day(calendar, to_ms(filters.since)) if filters.since else
              min(known, default=None))

@@ -177,13 +177,13 @@ def summary(store: SqlStore, f: Filters, calendar: Calendar, policy: SlaPolicy, 
             h = hists.setdefault((Metric(metric_), _group(who), kind), {})
             bucket = histogram.bucket_of(int(value))
             h[bucket] = h.get(bucket, 0) + 1
-    ranges = [(1, lo, hi) for lo, hi in ([p.months] if p.months else [])]
-    ranges += [(0, lo, hi) for lo, hi in p.days]
-    for span, lo, hi in ranges:
+    ranges = [(1, lo, hi, "bucket") for lo, hi in ([p.months] if p.months else [])]
+    ranges += [(0, lo, hi, "start") for lo, hi in p.days]  # a few days: by start
+    for span, lo, hi, idx in ranges:
         sql, more = _between("start", lo, hi)
         for metric_, who, kind, bucket, n in store._all(
                 "SELECT metric, agent, kind, bucket, SUM(n) FROM metric_hist"
-                f"{store._indexed_by('metric_hist_by_start')} WHERE clock = ? AND span = ?"
+                f"{store._indexed_by('metric_hist_by_' + idx)} WHERE clock = ? AND span = ?"
                 f"{sql}{dims} GROUP BY metric, agent, kind, bucket",
                 (int(business), span, *more, *params)):
             h = hists.setdefault((Metric(metric_), _group(who), kind), {})
@@ -194,36 +194,41 @@ def summary(store: SqlStore, f: Filters, calendar: Calendar, policy: SlaPolicy, 
 def _assemble(accs: dict[tuple[Metric, str, str], _Acc],
               hists: dict[tuple[Metric, str, str], Hist], *, channels: bool,
               agents: bool) -> Summary:
-    def merged(pred: Any) -> tuple[_Acc, Hist]:
-        acc: _Acc = _Acc()
-        h: Hist = {}
-        for key, a in accs.items():
-            if pred(key):
-                acc.add(a.count, a.total, a.top, a.hits, a.targets)
-        for key, part in hists.items():
-            if pred(key):
-                histogram.add(h, part.items())
-        return acc, h
+    """Overall, per channel and per agent figures from the (metric, agent, kind) parts:
+    each part is added once into each group it belongs to."""
+    groups: dict[tuple[str, Metric, str], tuple[_Acc, Hist]] = {}
 
-    def stat(pred: Any, percentiles: bool = True) -> Stat:
-        acc, h = merged(pred)
+    def group(key: tuple[str, Metric, str]) -> tuple[_Acc, Hist]:
+        found = groups.get(key)
+        if found is None:
+            found = groups[key] = (_Acc(), {})
+        return found
+
+    for (m, who, kind), a in accs.items():
+        for key in (("all", m, ""), ("kind", m, kind), ("agent", m, who)):
+            group(key)[0].add(a.count, a.total, a.top, a.hits, a.targets)
+    for (m, who, kind), part in hists.items():
+        wanted = [("all", m, "")] + ([("kind", m, kind)] if channels else []) + (
+            [("agent", m, who)] if agents else [])
+        for key in wanted:
+            histogram.add(group(key)[1], part.items())
+
+    def stat(key: tuple[str, Metric, str], percentiles: bool = True) -> Stat:
+        acc, h = groups.get(key) or (_Acc(), {})
         if not acc.count:
             return Stat()
         if not percentiles:
             return acc.stat()
         return acc.stat(histogram.quantile_ms(h, 0.5), histogram.quantile_ms(h, 0.9))
 
-    overall = {m: stat(lambda k, m=m: k[0] is m) for m in RESPONSES}
-    by_channel = {kind.value: {m: stat(lambda k, m=m, c=kind.value: k[0] is m and k[2] == c,
-                                       channels) for m in RESPONSES}
+    overall = {m: stat(("all", m, "")) for m in RESPONSES}
+    by_channel = {kind.value: {m: stat(("kind", m, kind.value), channels) for m in RESPONSES}
                   for kind in (ChannelKind.MENTION, ChannelKind.DM)}
-    by_agent: dict[str, dict[Metric, Stat]] = {}
-    received: dict[str, int] = {}
-    for name in sorted({k[1] for k in accs}):
-        by_agent[name] = {m: stat(lambda k, m=m, a=name: k[0] is m and k[1] == a, agents)
-                          for m in RESPONSES}
-        received[name] = merged(lambda k, a=name: k[0] is Metric.RECEIVED and k[1] == a)[0].count
-    counts = {m: merged(lambda k, m=m: k[0] is m)[0].count for m in Metric}
+    names = sorted({who for _, who, _ in accs})
+    by_agent = {name: {m: stat(("agent", m, name), agents) for m in RESPONSES}
+                for name in names}
+    received = {name: group(("agent", Metric.RECEIVED, name))[0].count for name in names}
+    counts = {m: group(("all", m, ""))[0].count for m in Metric}
     return Summary(overall, by_channel, by_agent, counts[Metric.RECEIVED],
                    counts[Metric.FIRST_RESPONSE], counts[Metric.RESOLUTION], received)
 

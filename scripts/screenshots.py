@@ -1,6 +1,7 @@
 """Take the README screenshots of the demo inbox.
 
-``python scripts/screenshots.py LANG OUT.png [--composer | --accounts | --saved-replies]``;
+``python scripts/screenshots.py LANG OUT.png [--composer | --accounts | --saved-replies |
+--dashboard]``;
 with ``--composer`` one reply waits in its undo window and a draft shows the counter;
 ``--accounts`` writes OUT-list.png and OUT-connect.png (the accounts dialogs);
 ``--saved-replies`` writes OUT-popup-LANG.png (the ``/`` popup over the composer)
@@ -145,6 +146,10 @@ def main() -> None:
         return
     if "--saved-replies" in sys.argv:
         saved_replies(app, lang, out)
+        return
+    if "--dashboard" in sys.argv:  # the supervisors' dashboard on a seeded year
+        from screenshots_dashboard import dashboard
+        dashboard(app, out)
         return
     demo = start_demo(Path(tempfile.mkdtemp()))
     store = demo.open_store()

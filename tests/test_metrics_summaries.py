@@ -17,7 +17,13 @@ import pytest
 
 from inbox import histogram, metrics, metrics_rollup, seed
 from inbox.business_hours import gulf_week, load_calendar, save_calendar
-from inbox.dashboard import dashboard, inbound_quarters, inbound_summary
+from inbox.dashboard import (
+    _local_quarters,
+    dashboard,
+    inbound_quarters,
+    inbound_summary,
+    whole_hours,
+)
 from inbox.domain import ChannelKind
 from inbox.metrics import Metric
 from inbox.metrics_query import NO_AGENT, Filters, Stat, per_day, summary
@@ -135,6 +141,11 @@ def test_heat_map_and_volume_from_the_inbound_summary(year: SqlStore) -> None:
     for f in _ranges(year):
         if f.agent is None:
             assert inbound_summary(year, f) == inbound_quarters(year, f)
+    cal = load_calendar(year)
+    assert whole_hours(cal)
+    for f in _ranges(year)[:4]:
+        assert _local_quarters(cal, inbound_summary(year, f, hourly=True)) == \
+            _local_quarters(cal, inbound_quarters(year, f))
     fast = dashboard(year, Filters(), histogram=True)
     slow = dashboard(year, Filters(), histogram=False)
     assert fast.heatmap == slow.heatmap and fast.days == slow.days

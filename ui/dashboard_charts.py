@@ -74,7 +74,7 @@ class DayChart(QWidget):
         top_n = _nice(max((d.inbound for d in self.days), default=0))
         slow = _nice(max((d.median_first_response_s or 0 for d in self.days), default=0) / 60) * 60
         left = fm.horizontalAdvance(loc.toString(int(top_n))) + 10
-        right = fm.horizontalAdvance(span(slow)) + 10
+        right = max(fm.horizontalAdvance(span(slow * i / 5)) for i in range(6)) + 14
         legend_h = fm.height() + 6
         plot = QRectF(left, legend_h + 4, self.width() - left - right,
                       self.height() - legend_h - fm.height() - 14)
@@ -83,16 +83,16 @@ class DayChart(QWidget):
             p.setPen(INK)
             p.drawText(plot, Qt.AlignmentFlag.AlignCenter, tr("No messages in this period"))
             return
-        for i in range(5):  # grid and both scales
-            y = plot.bottom() - plot.height() * i / 4
+        for i in range(6):  # grid and both scales, in fifths of round tops
+            y = plot.bottom() - plot.height() * i / 5
             p.setPen(QPen(GRID, 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(INK)
             p.drawText(QRectF(0, y - fm.height() / 2, left - 6, fm.height()),
-                       Qt.AlignmentFlag.AlignRight, loc.toString(int(top_n * i / 4)))
+                       Qt.AlignmentFlag.AlignRight, loc.toString(int(top_n * i / 5)))
             p.setPen(LINE)
-            p.drawText(QRectF(plot.right() + 6, y - fm.height() / 2, right, fm.height()),
-                       Qt.AlignmentFlag.AlignLeft, span(slow * i / 4))
+            p.drawText(QRectF(plot.right() + 6, y - fm.height() / 2, right - 6, fm.height()),
+                       Qt.AlignmentFlag.AlignLeft, span(slow * i / 5))
         n = len(self.days)
         step = plot.width() / n
         points: list[QPointF] = []

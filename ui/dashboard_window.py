@@ -132,7 +132,7 @@ class DashboardWindow(QMainWindow):
         lower = QSplitter(Qt.Orientation.Horizontal)
         self.agents = QTableWidget(0, 6)
         self.agents.setHorizontalHeaderLabels([
-            tr("Agent"), tr("Answered"), tr("Median first response"), tr("p90"),
+            tr("Agent"), tr("Answered"), tr("Median"), tr("p90"),
             tr("Resolved"), tr("SLA hits")])
         self.agents.verticalHeader().hide()
         self.agents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,6 +147,7 @@ class DashboardWindow(QMainWindow):
         hb.addWidget(self.heat, 1)
         lower.addWidget(self.agents)
         lower.addWidget(heat_box)
+        lower.setSizes([540, 720])  # the agent table's six columns fit beside the heat map
         splitter.addWidget(lower)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -183,6 +184,8 @@ class DashboardWindow(QMainWindow):
         self.kind.addItem(tr("Direct messages"), ChannelKind.DM.value)
         self.agent = QComboBox()
         self.tag = QComboBox()
+        for combo in (self.range, self.account, self.kind, self.agent, self.tag):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, w in ((tr("Period"), self.range), (None, self.since), ("–", self.until),
                          (tr("Account"), self.account), (tr("Channel"), self.kind),
                          (tr("Agent"), self.agent), (tr("Tag"), self.tag)):

@@ -388,6 +388,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (quarter, account_id, kind)
     );
     """,
+    # 9: the month histograms in bucket order per (metric, agent, kind), so summing a
+    # year of them streams through the index instead of sorting ~150,000 rows.
+    """
+    CREATE INDEX metric_hist_by_bucket ON metric_hist
+        (clock, span, metric, agent, kind, bucket, account_id, start, n);
+    """,
 ]
 
 # The event log is append-only: history is recomputed from it, so nothing may

@@ -209,39 +209,39 @@
         <translation>إزالة %1؟ ستخرج محادثاته من صندوق الوارد وتُحذف مفاتيحه من سلسلة مفاتيح هذا الجهاز.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="76"/>
         <location filename="../../ui/main_window.py" line="142"/>
         <source>Community Inbox</source>
         <translation>صندوق وارد المجتمع</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="76"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>No X account is connected yet.</source>
         <translation>لم يُربط أي حساب على X بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="78"/>
+        <location filename="../../ui/app.py" line="79"/>
         <source>Explore the built-in demo: a local copy of X sends realistic public replies and direct messages in Arabic and English. Or connect the team's X account now.</source>
         <translation>جرّب العرض التجريبي المدمج: نسخة محلية من X ترسل ردودًا عامة ورسائل خاصة واقعية بالعربية والإنجليزية. أو اربط حساب الفريق على X الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="80"/>
+        <location filename="../../ui/app.py" line="81"/>
         <source>Open the demo</source>
         <translation>فتح العرض التجريبي</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="81"/>
+        <location filename="../../ui/app.py" line="82"/>
         <source>Connect an X account…</source>
         <translation>ربط حساب على X…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/app.py" line="83"/>
         <source>Continue without</source>
         <translation>المتابعة بدونه</translation>
     </message>
     <message>
         <location filename="../../ui/calendar_dialog.py" line="66"/>
-        <location filename="../../ui/dashboard_window.py" line="200"/>
+        <location filename="../../ui/dashboard_window.py" line="199"/>
         <source>Business hours</source>
         <translation>ساعات العمل</translation>
     </message>
@@ -480,7 +480,6 @@
     </message>
     <message>
         <location filename="../../ui/dashboard_charts.py" line="125"/>
-        <location filename="../../ui/dashboard_window.py" line="139"/>
         <source>Median first response</source>
         <translation>وسيط زمن أول رد</translation>
     </message>
@@ -515,30 +514,35 @@
         <translation>مخصص…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="120"/>
+        <location filename="../../ui/dashboard_window.py" line="116"/>
         <source>Response times</source>
         <translation>أزمنة الاستجابة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="139"/>
-        <location filename="../../ui/dashboard_window.py" line="192"/>
+        <location filename="../../ui/dashboard_window.py" line="135"/>
+        <location filename="../../ui/dashboard_window.py" line="191"/>
         <source>Agent</source>
         <translation>الموظف</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="139"/>
-        <location filename="../../ui/dashboard_window.py" line="232"/>
+        <location filename="../../ui/dashboard_window.py" line="135"/>
+        <location filename="../../ui/dashboard_window.py" line="231"/>
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="139"/>
+        <location filename="../../ui/dashboard_window.py" line="135"/>
+        <source>Median</source>
+        <translation>الوسيط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_window.py" line="135"/>
         <source>p90</source>
         <translation>المئين 90</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="140"/>
-        <location filename="../../ui/dashboard_window.py" line="233"/>
+        <location filename="../../ui/dashboard_window.py" line="136"/>
+        <location filename="../../ui/dashboard_window.py" line="232"/>
         <location filename="../../ui/main_window.py" line="80"/>
         <location filename="../../ui/main_window.py" line="409"/>
         <location filename="../../ui/rule_values.py" line="41"/>
@@ -546,42 +550,42 @@
         <translation>تم حلها</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="140"/>
+        <location filename="../../ui/dashboard_window.py" line="136"/>
         <source>SLA hits</source>
         <translation>ضمن الهدف</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="150"/>
+        <location filename="../../ui/dashboard_window.py" line="146"/>
         <source>Inbound messages by weekday and hour</source>
         <translation>الرسائل الواردة حسب اليوم والساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="185"/>
+        <location filename="../../ui/dashboard_window.py" line="182"/>
         <source>All channels</source>
         <translation>كل القنوات</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="186"/>
+        <location filename="../../ui/dashboard_window.py" line="183"/>
         <source>Public mentions</source>
         <translation>الإشارات العامة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="187"/>
+        <location filename="../../ui/dashboard_window.py" line="184"/>
         <source>Direct messages</source>
         <translation>الرسائل الخاصة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="190"/>
+        <location filename="../../ui/dashboard_window.py" line="189"/>
         <source>Period</source>
         <translation>الفترة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="191"/>
+        <location filename="../../ui/dashboard_window.py" line="190"/>
         <source>Account</source>
         <translation>الحساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="191"/>
+        <location filename="../../ui/dashboard_window.py" line="190"/>
         <location filename="../../ui/queue_model.py" line="112"/>
         <location filename="../../ui/rule_editor.py" line="52"/>
         <location filename="../../ui/sla_dialog.py" line="57"/>
@@ -589,177 +593,177 @@
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="192"/>
+        <location filename="../../ui/dashboard_window.py" line="191"/>
         <source>Tag</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="199"/>
+        <location filename="../../ui/dashboard_window.py" line="198"/>
         <source>Wall clock</source>
         <translation>الوقت الفعلي</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="212"/>
+        <location filename="../../ui/dashboard_window.py" line="211"/>
         <source>Business hours…</source>
         <translation>ساعات العمل…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="213"/>
+        <location filename="../../ui/dashboard_window.py" line="212"/>
         <source>Export conversations…</source>
         <translation>تصدير المحادثات…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="214"/>
+        <location filename="../../ui/dashboard_window.py" line="213"/>
         <source>Export aggregates…</source>
         <translation>تصدير الإجماليات…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="215"/>
+        <location filename="../../ui/dashboard_window.py" line="214"/>
         <source>Weekly report…</source>
         <translation>التقرير الأسبوعي…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="230"/>
+        <location filename="../../ui/dashboard_window.py" line="229"/>
         <location filename="../../ui/sla_dialog.py" line="58"/>
         <source>First response</source>
         <translation>الرد الأول</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="230"/>
+        <location filename="../../ui/dashboard_window.py" line="229"/>
         <location filename="../../ui/sla_dialog.py" line="58"/>
         <source>Next response</source>
         <translation>الرد التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="231"/>
+        <location filename="../../ui/dashboard_window.py" line="230"/>
         <location filename="../../ui/sla_dialog.py" line="59"/>
         <source>Resolution</source>
         <translation>الحل</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="231"/>
+        <location filename="../../ui/dashboard_window.py" line="230"/>
         <source>SLA hit rate</source>
         <translation>نسبة الالتزام بالهدف</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="232"/>
+        <location filename="../../ui/dashboard_window.py" line="231"/>
         <source>Received</source>
         <translation>الواردة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="233"/>
+        <location filename="../../ui/dashboard_window.py" line="232"/>
         <source>Waiting now</source>
         <translation>بانتظار الرد الآن</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="248"/>
+        <location filename="../../ui/dashboard_window.py" line="247"/>
         <source>All accounts</source>
         <translation>كل الحسابات</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="249"/>
+        <location filename="../../ui/dashboard_window.py" line="248"/>
         <source>All agents</source>
         <translation>كل الموظفين</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="250"/>
-        <location filename="../../ui/dashboard_window.py" line="348"/>
+        <location filename="../../ui/dashboard_window.py" line="249"/>
+        <location filename="../../ui/dashboard_window.py" line="347"/>
         <source>Replied on X</source>
         <translation>رُدّ عليها في X</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="251"/>
+        <location filename="../../ui/dashboard_window.py" line="250"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="295"/>
+        <location filename="../../ui/dashboard_window.py" line="294"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="305"/>
+        <location filename="../../ui/dashboard_window.py" line="304"/>
         <source>Recomputing all history: %1 of %2 conversations</source>
         <translation>إعادة حساب السجل كاملًا: %1 من %2 محادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="310"/>
+        <location filename="../../ui/dashboard_window.py" line="309"/>
         <source>Could not compute the figures: %1</source>
         <translation>تعذّر حساب الأرقام: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="317"/>
+        <location filename="../../ui/dashboard_window.py" line="316"/>
         <source>Business hours in %1</source>
         <translation>ساعات العمل بتوقيت %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="318"/>
+        <location filename="../../ui/dashboard_window.py" line="317"/>
         <source>Computed in %1 ms</source>
         <translation>حُسبت في %1 مللي ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="321"/>
+        <location filename="../../ui/dashboard_window.py" line="320"/>
         <source>median · p90 %1</source>
         <translation>الوسيط · المئين 90: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="324"/>
+        <location filename="../../ui/dashboard_window.py" line="323"/>
         <source>%1 of %2 within target</source>
         <translation>%1 من %2 ضمن الهدف</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="327"/>
-        <location filename="../../ui/dashboard_window.py" line="329"/>
+        <location filename="../../ui/dashboard_window.py" line="326"/>
+        <location filename="../../ui/dashboard_window.py" line="328"/>
         <source>conversations</source>
         <translation>محادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="328"/>
+        <location filename="../../ui/dashboard_window.py" line="327"/>
         <source>first responses</source>
         <translation>أول رد</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="330"/>
+        <location filename="../../ui/dashboard_window.py" line="329"/>
         <source>conversations waiting</source>
         <translation>محادثة بانتظار الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="333"/>
+        <location filename="../../ui/dashboard_window.py" line="332"/>
         <source>Oldest: waiting %1 →</source>
         <translation>الأقدم: ينتظر منذ %1 ←</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="351"/>
+        <location filename="../../ui/dashboard_window.py" line="350"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="380"/>
+        <location filename="../../ui/dashboard_window.py" line="379"/>
         <source>Writing %1…</source>
         <translation>جارٍ كتابة %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="382"/>
+        <location filename="../../ui/dashboard_window.py" line="381"/>
         <source>Wrote %1 rows to %2</source>
         <translation>كُتب %1 صفًا في %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="386"/>
+        <location filename="../../ui/dashboard_window.py" line="385"/>
         <source>Export conversations</source>
         <translation>تصدير المحادثات</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="397"/>
+        <location filename="../../ui/dashboard_window.py" line="396"/>
         <source>Export aggregates</source>
         <translation>تصدير الإجماليات</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="411"/>
+        <location filename="../../ui/dashboard_window.py" line="410"/>
         <source>Weekly report</source>
         <translation>التقرير الأسبوعي</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_window.py" line="425"/>
+        <location filename="../../ui/dashboard_window.py" line="424"/>
         <source>Wrote the weekly report to %1</source>
         <translation>كُتب التقرير الأسبوعي في %1</translation>
     </message>
@@ -984,7 +988,7 @@
         <translation>لا يوجد حساب مربوط</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>Replies waiting to be sent: %1</source>
         <translation>ردود بانتظار الإرسال: %1</translation>
     </message>
