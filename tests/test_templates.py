@@ -79,8 +79,10 @@ def test_values_are_spliced_literally_once(template: tuple[str, list[tuple[str, 
         assert out.text[span.start:span.end] == piece
         expected.append(piece)
     assert out.text == "".join(expected)
-    # No {{ from the template survives: whatever {{ remains came from a value.
-    assert out.text.count("{{") <= sum(v.count("{{") for v in values.values()) * len(used)
+    # No {{ from the template survives: every {{ left touches an inserted value
+    # (two adjacent values "{" and "{" may form one; that is data, not a variable).
+    for at in (i for i in range(len(out.text) - 1) if out.text.startswith("{{", i)):
+        assert any(sp.start <= at + 1 and at < sp.end for sp in out.spans), (out.text, at)
     missing = {n for n, f in used if f is None and not (values.get(n) or "").strip()}
     assert set(out.unresolved) == missing
     assert out.sendable == (not missing)
@@ -190,3 +192,12 @@ def test_preview_measures_as_x_and_warns_for_long_names() -> None:
 
 def test_marker_characters_cannot_be_typed_as_template_syntax() -> None:
     assert re.search(r"\{\{", MARK_OPEN + MARK_CLOSE) is None
+
+
+def test_adjacent_values_may_form_braces_but_nothing_is_expanded_twice() -> None:
+    """Found by hypothesis: two values "{" side by side make "{{", which is data."""
+    out = render(parse("x{{account.handle}}{{contact.name}}y"),
+                 {"account.handle": "{", "contact.name": "{{agent.name}}"})
+    assert out.text == "x{{{agent.name}}y"  # the second value verbatim, not expanded
+    assert [(s.start, s.end) for s in out.spans] == [(1, 2), (2, 16)]
+    assert out.sendable
