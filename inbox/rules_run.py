@@ -148,6 +148,15 @@ def run_on_messages(store: SqlStore, message_ids: Sequence[int], now: datetime,
         return []
     now_ms = to_ms(now)
     firings: list[Firing] = []
+    # One commit for the page's firings, not one each (hundreds per sync page on a
+    # busy account); each firing's own transaction joins this one.
+    with store.transaction():
+        _run_page(store, message_ids, now_ms, wanted, firings)
+    return firings
+
+
+def _run_page(store: SqlStore, message_ids: Sequence[int], now_ms: int,
+              wanted: Sequence[CompiledRule], firings: list[Firing]) -> None:
     for facts in load_facts(store, store.message_fact_rows(message_ids), now_ms):
         for compiled in wanted:
             if not _matches(compiled, facts):
@@ -164,7 +173,6 @@ def run_on_messages(store: SqlStore, message_ids: Sequence[int], now: datetime,
                 firings.append(fired)
                 if compiled.spike_count:
                     store.mark_rule_hit_fired(compiled.rule.name, facts.message_id)
-    return firings
 
 
 def _spike_hits(store: SqlStore, compiled: CompiledRule, facts: Facts) -> int | None:

@@ -139,3 +139,10 @@ def test_rules_read_a_pages_effects_by_conversation(seeded: SqlStore) -> None:
     for plan in plans(seeded, lambda: seeded.rule_effect_rows(ids), "FROM events"):
         assert "events_by_conversation" in plan, plan
         assert "events_by_type_time" not in plan, plan
+
+
+def test_rules_read_a_pages_messages_by_primary_key(seeded: SqlStore) -> None:
+    """The heat map's (direction, ...) index lured this into reading every inbound message."""
+    ids = [int(r[0]) for r in seeded._all("SELECT id FROM messages ORDER BY id DESC LIMIT 100")]
+    for plan in plans(seeded, lambda: seeded.message_fact_rows(ids), "FROM messages"):
+        assert "SEARCH m USING INTEGER PRIMARY KEY" in plan, plan

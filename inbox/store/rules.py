@@ -158,7 +158,9 @@ class RuleStore:
             f"SELECT {_FACT_COLUMNS} FROM messages m"
             " JOIN conversations c ON c.id = m.conversation_id"
             " LEFT JOIN contacts k ON k.id = m.author_contact_id"
-            f" WHERE m.id IN ({_marks(message_ids)}) AND m.direction = 'in'"
+            # ``|| ''`` keeps the planner on the primary key: otherwise it walks the
+            # heat map's (direction, ...) index through every inbound message.
+            f" WHERE m.id IN ({_marks(message_ids)}) AND (m.direction || '') = 'in'"
             " ORDER BY m.created_at, m.id",
             list(message_ids),
         )
