@@ -3,7 +3,6 @@ reasons, and what ends up on X (the sandbox) and in the store."""
 
 from __future__ import annotations
 
-import importlib.util
 import socket
 import subprocess
 import sys
@@ -144,16 +143,6 @@ def test_reply_gives_up_waiting_but_keeps_it_in_the_outbox(
     code, out, _ = run(data_dir, capsys, "outbox", "flush")
     assert code == 0 and out.startswith("sent 1 ")
     assert len(sandbox.tweets_by(user.id)) == 1
-
-
-@pytest.mark.skipif(importlib.util.find_spec("inbox.templates") is not None,
-                    reason="saved replies exist now")
-def test_reply_template_is_not_available_yet(
-        data_dir: Path, store: SqlStore, sandbox: XSandbox,
-        brand: tuple[SandboxUser, Account], capsys: pytest.CaptureFixture[str]) -> None:
-    conv_id, _ = mention(sandbox, store, brand[1])
-    code, _, err = run(data_dir, capsys, "reply", str(conv_id), "--template", "thanks")
-    assert code == 1 and "saved replies are not available yet" in err
 
 
 def test_flush_finishes_a_crashed_send_and_an_open_undo_window_exactly_once(
