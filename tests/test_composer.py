@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inbox.credentials import MemoryCredentials
@@ -19,6 +17,7 @@ from inbox.sandbox import Fault, XSandbox
 from inbox.store import SqlStore, open_sqlite
 from inbox.sync import Syncer
 from tests.conftest import msg
+from tests.gui_helpers import type_into
 from tests.sandbox_fixtures import connect
 from ui.main_window import MainWindow
 
@@ -69,15 +68,7 @@ def select(desk: Desk, kind: ChannelKind) -> int:
 
 
 def type_text(qtbot: QtBot, desk: Desk, text: str) -> None:
-    """Type as a person would; Arabic through an input method (keyClicks aborts on it)."""
-    editor = desk.window.composer.editor
-    editor.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(editor, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(editor, event)
+    type_into(qtbot, desk.window.composer.editor, text)
 
 
 def test_counter_weighs_like_x(desk: Desk, qtbot: QtBot) -> None:

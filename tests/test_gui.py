@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from inbox.credentials import MemoryCredentials, XCredentials
+from inbox.credentials import MemoryCredentials
 from inbox.domain import ChannelKind, Direction, IngestBatch, Status, View
 from inbox.sandbox import XSandbox
 from inbox.store import SqlStore, open_sqlite
 from inbox.timeutil import utcnow
 from tests.conftest import contact, msg
+from tests.gui_helpers import live_window
 from ui.main_window import VIEW_ORDER, MainWindow
 from ui.queue_model import QueueModel
 
@@ -136,19 +137,8 @@ def test_views_show_counts(window: MainWindow) -> None:
 
 def test_new_messages_appear_live_from_x(qtbot: QtBot, data_dir: Path) -> None:
     with XSandbox() as sandbox:
-        brand = sandbox.add_user("brand", "Brand")
-        customer = sandbox.add_user("layla", "ليلى", followers=3200)
-        keys = sandbox.issue_oauth1(brand.id)
-        creds = MemoryCredentials()
-        creds.save("r", XCredentials(keys["consumer_key"], keys["consumer_secret"],
-                                     keys["access_token"], keys["access_token_secret"]))
-        store = open_sqlite(data_dir)
-        store.add_account(name="brand", handle="brand", user_id=brand.id,
-                          api_base=sandbox.base_url, credential_ref="r", auth_kind="oauth1")
-        w = MainWindow(store, lambda: open_sqlite(data_dir), creds, poll_ms=200)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitUntil(lambda: "Up to date" in w.sync_label.text(), timeout=10_000)
+        desk = live_window(qtbot, sandbox, data_dir, poll_ms=200)
+        w, store, brand, customer = desk.window, desk.store, desk.brand, desk.customer
         assert w.model.rowCount() == 0
         sandbox.post_tweet(customer.id, "@brand وين طلبي؟ 😡")
         qtbot.waitUntil(lambda: w.model.rowCount() == 1, timeout=10_000)

@@ -18,13 +18,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from inbox.credentials import MemoryCredentials, XCredentials
+from inbox.credentials import MemoryCredentials
 from inbox.domain import ChannelKind, EventType, IngestBatch, Priority, View
 from inbox.rules import parse_rules
 from inbox.rules_run import load_rules
 from inbox.sandbox import XSandbox
 from inbox.store import SqlStore, open_sqlite
 from tests.conftest import T0, contact, msg
+from tests.gui_helpers import live_window
 from ui.main_window import MainWindow
 from ui.queue_model import QueueModel
 from ui.rule_editor import ActionRow, ConditionRow
@@ -307,19 +308,8 @@ def test_rule_from_the_dialog_fires_on_sync_notifies_and_explains_why(
     qtbot: QtBot, data_dir: Path, receiver: str
 ) -> None:
     with XSandbox() as sandbox:
-        brand = sandbox.add_user("brand", "Brand")
-        customer = sandbox.add_user("layla", "ليلى", followers=3200)
-        keys = sandbox.issue_oauth1(brand.id)
-        creds = MemoryCredentials()
-        creds.save("r", XCredentials(keys["consumer_key"], keys["consumer_secret"],
-                                     keys["access_token"], keys["access_token_secret"]))
-        store = open_sqlite(data_dir)
-        store.add_account(name="brand", handle="brand", user_id=brand.id,
-                          api_base=sandbox.base_url, credential_ref="r", auth_kind="oauth1")
-        w = MainWindow(store, lambda: open_sqlite(data_dir), creds, poll_ms=600_000)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitUntil(lambda: "Up to date" in w.sync_label.text(), timeout=10_000)
+        desk = live_window(qtbot, sandbox, data_dir, poll_ms=600_000)
+        w, store, customer = desk.window, desk.store, desk.customer
         d = w.open_rules()
         qtbot.waitUntil(lambda: d.table.rowCount() > 0)
         build_refund_rule(d, notify=True)

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inbox import templates as t
@@ -20,6 +18,7 @@ from inbox.outbox import items
 from inbox.sandbox import XSandbox
 from inbox.store import SqlStore, open_sqlite
 from inbox.sync import Syncer
+from tests.gui_helpers import type_into
 from tests.sandbox_fixtures import connect
 from ui.main_window import MainWindow
 from ui.saved_replies_dialog import SavedRepliesDialog
@@ -74,15 +73,7 @@ def open_conversation(desk: Desk, handle: str) -> int:
 
 
 def type_text(qtbot: QtBot, desk: Desk, text: str) -> None:
-    """Type as a person would; Arabic through an input method (keyClicks aborts on it)."""
-    editor = desk.window.composer.editor
-    editor.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(editor, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(editor, event)
+    type_into(qtbot, desk.window.composer.editor, text)
 
 
 def key(qtbot: QtBot, desk: Desk, which: Qt.Key,
