@@ -33,6 +33,28 @@ def sb(clock: FakeClock) -> Iterator[XSandbox]:
 
 
 @pytest.fixture
+def app_log(data_dir: Path) -> Iterator[Path]:
+    """The app's own logging at DEBUG (as ``-v`` sets it up) into its log file, undone after."""
+    import logging
+
+    from inbox import logconfig
+
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    levels = {n: logging.getLogger(n).level for n in ("urllib3", "tweepy")}
+    path = data_dir / "community-inbox.log"
+    logconfig.setup(verbose=True, log_file=path)
+    yield path
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()

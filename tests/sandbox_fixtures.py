@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+import requests
 
 from inbox.channels.x import XChannel
 from inbox.credentials import MemoryCredentials, XCredentials
@@ -24,6 +27,21 @@ from inbox.store import SqlStore
 from inbox.sync import Syncer
 
 BRAND_CREATED = datetime(2012, 3, 14, 8, 0, tzinfo=UTC)
+
+
+def browse(url: str) -> threading.Thread:
+    """What the system browser does: open X's consent page, follow its redirect home."""
+
+    def visit() -> None:
+        session = requests.Session()
+        session.trust_env = False
+        answer = session.get(url, allow_redirects=False, timeout=10)
+        if answer.status_code == 302:
+            session.get(answer.headers["location"], timeout=10)
+
+    thread = threading.Thread(target=visit, daemon=True)
+    thread.start()
+    return thread
 
 
 def channel_factory(timeout: float = 5.0) -> Callable[[Account, XCredentials], XChannel]:

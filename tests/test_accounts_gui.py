@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import pytest
-import requests
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
@@ -18,6 +16,7 @@ from inbox.credentials import KeyringCredentials, XCredentials
 from inbox.domain import AccountStatus
 from inbox.sandbox import XSandbox
 from inbox.store import SqlStore, open_sqlite
+from tests.sandbox_fixtures import browse
 from ui.accounts_dialog import AccountsDialog, ConnectDialog
 
 pytestmark = pytest.mark.keyring
@@ -40,14 +39,7 @@ class Browser(QObject):
     @Slot(QUrl)
     def open(self, url: QUrl) -> None:
         self.opened.append(url.toString())
-
-        def visit() -> None:
-            session = requests.Session()
-            session.trust_env = False
-            answer = session.get(url.toString(), allow_redirects=False, timeout=10)
-            session.get(answer.headers["location"], timeout=10)
-
-        threading.Thread(target=visit, daemon=True).start()
+        browse(url.toString())
 
 
 @pytest.fixture

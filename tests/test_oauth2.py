@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
@@ -18,26 +17,12 @@ from inbox.oauth2 import SCOPES, OAuthError, PkceConnect, refresh
 from inbox.sandbox import XSandbox
 from inbox.sandbox.oauth2 import s256
 from inbox.sandbox.testing import FakeClock
+from tests.sandbox_fixtures import browse
 
 
 @pytest.fixture
 def brand(sb: XSandbox) -> str:
     return sb.add_user("AcmeHelp", "Acme Support", followers=184_000).id
-
-
-def browser(url: str, *, follow: bool = True) -> threading.Thread:
-    """What the system browser does: open the consent page, follow X's redirect home."""
-
-    def visit() -> None:
-        session = requests.Session()
-        session.trust_env = False
-        answer = session.get(url, allow_redirects=False, timeout=10)
-        if follow and answer.status_code == 302:
-            session.get(answer.headers["location"], timeout=10)
-
-    thread = threading.Thread(target=visit, daemon=True)
-    thread.start()
-    return thread
 
 
 def channel(sb: XSandbox, creds: XCredentials, user_id: str) -> XChannel:
@@ -52,7 +37,7 @@ def connected(sb: XSandbox, brand: str) -> Iterator[tuple[XCredentials, str]]:
     sb.oauth2.login_as(brand)
     flow = PkceConnect(client_id, api_base=sb.base_url)
     url = flow.start()
-    browser(url)
+    browse(url)
     yield flow.finish(timeout_s=10), client_id
 
 
@@ -80,7 +65,7 @@ def test_owner_who_declines_is_told_so(sb: XSandbox, brand: str) -> None:
     client_id, _ = sb.oauth2.register_client()
     sb.oauth2.login_as(brand, deny=True)
     flow = PkceConnect(client_id, api_base=sb.base_url)
-    browser(flow.start())
+    browse(flow.start())
     with pytest.raises(OAuthError, match="did not approve"):
         flow.finish(timeout_s=10)
 
@@ -90,7 +75,7 @@ def test_a_callback_with_someone_elses_state_is_refused(sb: XSandbox, brand: str
     flow = PkceConnect(client_id, api_base=sb.base_url)
     flow.start()
     forged = flow.redirect_uri + "?code=stolen&state=not-ours"
-    browser(forged)
+    browse(forged)
     with pytest.raises(OAuthError, match="does not belong"):
         flow.finish(timeout_s=10)
 
@@ -146,7 +131,7 @@ def test_check_explains_a_token_without_dm_permission(sb: XSandbox, brand: str) 
     sb.oauth2.login_as(brand)
     flow = PkceConnect(client_id, api_base=sb.base_url,
                        scopes=("tweet.read", "users.read", "tweet.write", "offline.access"))
-    browser(flow.start())
+    browse(flow.start())
     creds = flow.finish(timeout_s=10)
     check = check_credentials(sb.base_url, creds, trust_env=False)
     assert (check.handle, check.can_read_dms) == ("AcmeHelp", False)

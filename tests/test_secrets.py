@@ -8,17 +8,14 @@ to the app's log file, then scans everything the app wrote or printed.
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import pytest
-import requests
 
-from inbox import logconfig, outbox
+from inbox import outbox
 from inbox.accounts import connect_account
 from inbox.credentials import KeyringCredentials
 from inbox.domain import AccountStatus, View
@@ -26,37 +23,13 @@ from inbox.oauth2 import PkceConnect, RefreshingCredentials
 from inbox.sandbox import Fault, XSandbox
 from inbox.store import SqlStore
 from inbox.sync import Syncer
+from tests.sandbox_fixtures import browse
 
 pytestmark = pytest.mark.keyring
 
 
-@pytest.fixture
-def debug_log(data_dir: Path) -> Iterator[Path]:
-    """The app's logging at DEBUG into its log file, removed again afterwards."""
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    path = data_dir / "community-inbox.log"
-    logconfig.setup(verbose=True, log_file=path)
-    yield path
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-def sign_in(sb: XSandbox, flow: PkceConnect) -> None:
-    def visit() -> None:
-        session = requests.Session()
-        session.trust_env = False
-        answer = session.get(flow.start(), allow_redirects=False, timeout=10)
-        session.get(answer.headers["location"], timeout=10)
-
-    threading.Thread(target=visit, daemon=True).start()
-
-
 def test_no_secret_in_database_logs_or_output(
-    sb: XSandbox, store: SqlStore, data_dir: Path, debug_log: Path,
+    sb: XSandbox, store: SqlStore, data_dir: Path, app_log: Path,
     caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str],
 ) -> None:
     if isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring):
@@ -69,7 +42,7 @@ def test_no_secret_in_database_logs_or_output(
     sb.oauth2.login_as(brand.id)
 
     flow = PkceConnect(client_id, client_secret=client_secret, api_base=sb.base_url)
-    sign_in(sb, flow)
+    browse(flow.start())
     first = flow.finish(timeout_s=10)
     ring = KeyringCredentials()
     account, _ = connect_account(store, ring, "brand", sb.base_url, first, trust_env=False)
@@ -106,7 +79,7 @@ def test_no_secret_in_database_logs_or_output(
         if isinstance(handler, logging.FileHandler):
             handler.flush()
     written = {p.name: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
-    assert written.get(debug_log.name), "nothing was logged"
+    assert written.get(app_log.name), "nothing was logged"
     out, err = capfd.readouterr()
     places = {**written, "caplog": caplog.text.encode(), "stdout": out.encode(),
               "stderr": err.encode()}

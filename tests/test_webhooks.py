@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 import requests
 
-from inbox import logconfig
 from inbox.domain import IngestBatch
 from inbox.rules import parse_rules
 from inbox.rules_run import compile_rules, run_on_messages
@@ -72,24 +71,6 @@ def receiver() -> Iterator[Receiver]:
     r = Receiver()
     yield r
     r.stop()
-
-
-@pytest.fixture
-def app_log(data_dir: Path) -> Iterator[Path]:
-    """The app's own logging at DEBUG (as ``-v`` sets it up), into its log file."""
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    levels = {n: logging.getLogger(n).level for n in ("urllib3", "tweepy")}
-    path = data_dir / "community-inbox.log"
-    logconfig.setup(verbose=True, log_file=path)
-    yield path
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-    for name, old in levels.items():
-        logging.getLogger(name).setLevel(old)
 
 
 @pytest.fixture
