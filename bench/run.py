@@ -243,16 +243,16 @@ def copy_store(data: Path, into: Path) -> None:
 
 def ingest_pages(store: SqlStore, pages: list[tuple[ChannelKind, dict[str, Any]]],
                  rules: RuleRunner | None, rows: list[tuple[Any, ...]]) -> tuple[int, float]:
-    """Parse each X page, ingest it (one transaction with its cursor), run the rules."""
+    """Parse each X page and ingest it with its cursor and its rules (one transaction),
+    as the sync does."""
     account = seed.seed_account(store)
     began = time.perf_counter()
     stored = 0
     for kind, body in pages:
         page = (parse_dm_events(body, seed.BRAND_USER_ID) if kind is ChannelKind.DM
                 else parse_mentions(body, seed.BRAND_USER_ID))
-        result = store.ingest(account.id, page.batch, {"bench": str(stored)})
-        if rules is not None:
-            rules.after_page(result.new_message_ids)
+        result = store.ingest(account.id, page.batch, {"bench": str(stored)},
+                              then=None if rules is None else rules.on_page)
         stored += result.new_messages
         rows += [(m.kind.value, m.platform_id, m.direction.value, m.author_platform_id,
                   m.text, m.language, to_ms(m.created_at)) for m in page.batch.messages]

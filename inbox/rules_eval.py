@@ -22,7 +22,7 @@ from typing import Any
 
 from inbox.domain import Priority
 from inbox.rules import PRIORITY_NAMES, Condition, Rule
-from inbox.rules_text import REGEX_INPUT_CAP, check_regex, first_hit, split_words, tokens, word_keys
+from inbox.rules_text import REGEX_INPUT_CAP, WordList, check_regex, text_index
 from inbox.textnorm import normalize
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -82,22 +82,18 @@ class Facts:
     verified: bool
     vip: bool
     now: int  # epoch ms of the evaluation
-    _tokens: list[str] | None = None
     _keys: frozenset[str] | None = None
     _joined: str | None = None
     _normalized: str | None = None
 
     def keys(self) -> frozenset[str]:
         if self._keys is None:
-            self._tokens = tokens(self.text)
-            self._keys = word_keys(self._tokens)
+            self._keys, self._joined = text_index(self.text)
         return self._keys
 
     def joined(self) -> str:
         if self._joined is None:
-            self.keys()
-            assert self._tokens is not None
-            self._joined = " " + " ".join(self._tokens) + " "
+            self._keys, self._joined = text_index(self.text)
         return self._joined
 
     def normalized(self) -> str:
@@ -140,17 +136,22 @@ def _getter(f: str, rule: str) -> Callable[[Facts], Any]:
     return getters[f]
 
 
-def _words_test(c: Condition, get: Callable[[Facts], Any]) -> Test:
+def _words_test(c: Condition, get: Callable[[Facts], Any]) -> tuple[Test, Explain]:
     words: list[str] = list(c.value)
+    label = c.field.removeprefix("contact.")
     if c.field == "tags":
         wanted = frozenset(w.strip() for w in words)
-        return lambda x: not wanted.isdisjoint(get(x))
-    single, phrases = split_words(words)
+        return (lambda x: not wanted.isdisjoint(get(x))), (
+            lambda x: f"tagged {', '.join(sorted(set(c.value) & get(x)))}")
+    listed = WordList(words)
     if c.field == "text":
-        if not phrases:
-            return lambda x: not single.isdisjoint(x.keys())
-        return lambda x: (not single.isdisjoint(x.keys())) or any(p in x.joined() for p in phrases)
-    return lambda x: first_hit(str(get(x)), words) is not None
+        if not listed.phrases:  # the common case: one set intersection
+            return (lambda x: not listed.single.isdisjoint(x.keys())), (
+                lambda x: f"{label} contains '{listed.first_found(x.keys(), x.joined())}'")
+        return (lambda x: listed.found_in(x.keys(), x.joined())), (
+            lambda x: f"{label} contains '{listed.first_found(x.keys(), x.joined())}'")
+    return (lambda x: listed.found_in(*text_index(str(get(x))))), (
+        lambda x: f"{label} contains '{listed.first_found(*text_index(str(get(x))))}'")
 
 
 def compile_condition(c: Condition, rule: str) -> tuple[Test, Explain]:
@@ -160,10 +161,7 @@ def compile_condition(c: Condition, rule: str) -> tuple[Test, Explain]:
     if get is None:
         return (lambda x: True), (lambda x: "")
     if c.op == "contains_any":
-        test = _words_test(c, get)
-        if c.field == "tags":
-            return test, lambda x: f"tagged {', '.join(sorted(set(c.value) & get(x)))}"
-        return test, lambda x: f"{label} contains '{first_hit(str(get(x)), list(c.value))}'"
+        return _words_test(c, get)
     if c.op == "matches":
         pattern = check_regex(c.value)
         if c.field == "text":
@@ -176,8 +174,7 @@ def compile_condition(c: Condition, rule: str) -> tuple[Test, Explain]:
         return test, lambda x: f"{label} matches /{c.value}/"
     if c.field == "tags":
         if c.op == "in":
-            return _words_test(c, get), (
-                lambda x: f"tagged {', '.join(sorted(set(c.value) & get(x)))}")
+            return _words_test(c, get)
         tag = str(c.value).strip()
         has = c.op == "=="
         return (lambda x: (tag in get(x)) is has), (

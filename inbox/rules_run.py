@@ -1,10 +1,12 @@
 """Running rules: on every stored message, on timers, and as a dry run that changes nothing.
 
 ``RuleRunner`` is what the sync pipeline holds: ``after_page`` evaluates the
-message rules on the messages a page brought in (after the page is committed,
-so rules never hold up or undo ingest), ``after_sync`` runs the time triggers
-(waiting N minutes, SLA warning and breach). Neither ever raises: a rule that
-fails is logged and skipped.
+message rules on the messages a page brought in, inside the page's own
+transaction (``SqlStore.ingest(..., then=runner.on_page)``), so a crash can
+never leave a stored page whose rules did not run; the rules' writes sit in a
+savepoint, so a rule that fails undoes only its page's firings, never the
+page. ``after_sync`` runs the time triggers (waiting N minutes, SLA warning and
+breach). Neither ever raises: a rule that fails is logged and skipped.
 
 Each firing is gated by an event ``dedupe_key``: a message fires a rule once,
 a waiting stretch (identified by its ``waiting_since``) fires a waiting or SLA
@@ -24,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from inbox import logconfig
-from inbox.domain import EventType
+from inbox.domain import EventType, IngestResult
 from inbox.rules import Rule, RuleError, Trigger, parse_rule, parse_rules, starter_pack
 from inbox.rules_act import apply_actions, load_facts
 from inbox.rules_eval import CompiledRule, Facts, compile_rule, reason_line
@@ -297,13 +299,20 @@ class RuleRunner:
         return self._compiled
 
     def after_page(self, message_ids: Sequence[int]) -> list[Firing]:
+        """Message rules on a page's new messages; inside an open transaction only
+        their own writes are undone when they fail."""
         if not message_ids:
             return []
         try:
-            return run_on_messages(self.store, message_ids, self.clock(), self.rules())
+            with self.store.savepoint():
+                return run_on_messages(self.store, message_ids, self.clock(), self.rules())
         except Exception:
             log.exception("rules could not run on %d new messages", len(message_ids))
             return []
+
+    def on_page(self, result: IngestResult) -> None:
+        """``SqlStore.ingest``'s ``then``: the rules, in the page's transaction."""
+        self.after_page(result.new_message_ids)
 
     def after_sync(self) -> list[Firing]:
         try:

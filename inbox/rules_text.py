@@ -29,6 +29,7 @@ at ``REGEX_INPUT_CAP`` characters.
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -42,6 +43,7 @@ _TOKEN = re.compile(r"\w+")
 _PROCLITICS = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
 _ARABIC_TAIL = 3
 _LATIN_ENDINGS = ("", "s", "es", "ed", "d", "ing", "er", "ers", "ly")
+TOKEN_CACHE = 20_000  # distinct tokens remembered (a few MB)
 
 
 def _arabic(token: str) -> bool:
@@ -54,25 +56,40 @@ def tokens(text: str) -> list[str]:
 
 def word_keys(toks: list[str]) -> frozenset[str]:
     """Every word-list entry (normalised, single word) these tokens would match."""
+    if len(toks) == 1:
+        return _token_keys(toks[0])
+    return frozenset().union(*map(_token_keys, toks))
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _token_keys(token: str) -> frozenset[str]:
+    """One token's keys. Cached: customers' words repeat (Zipf), and this is the
+    rules' per-message cost on the sync's hot path."""
     keys: set[str] = set()
-    for token in toks:
-        if _arabic(token):
-            stems = [token]
-            stems += [token[len(p):] for p in _PROCLITICS
-                      if token.startswith(p) and len(token) - len(p) >= 2]
-            for stem in stems:
-                for cut in range(_ARABIC_TAIL + 1):
-                    if len(stem) - cut >= 2:
-                        keys.add(stem[: len(stem) - cut])
-        else:
-            keys.add(token)
-            for ending in _LATIN_ENDINGS[1:]:
-                if token.endswith(ending) and len(token) - len(ending) >= 2:
-                    base = token[: -len(ending)]
-                    keys.add(base)
-                    if len(base) >= 3 and base[-1] == base[-2]:
-                        keys.add(base[:-1])  # scammed -> scam
+    if _arabic(token):
+        stems = [token]
+        stems += [token[len(p):] for p in _PROCLITICS
+                  if token.startswith(p) and len(token) - len(p) >= 2]
+        for stem in stems:
+            for cut in range(_ARABIC_TAIL + 1):
+                if len(stem) - cut >= 2:
+                    keys.add(stem[: len(stem) - cut])
+    else:
+        keys.add(token)
+        for ending in _LATIN_ENDINGS[1:]:
+            if token.endswith(ending) and len(token) - len(ending) >= 2:
+                base = token[: -len(ending)]
+                keys.add(base)
+                if len(base) >= 3 and base[-1] == base[-2]:
+                    keys.add(base[:-1])  # scammed -> scam
     return frozenset(keys)
+
+
+def text_index(text: str) -> tuple[frozenset[str], str]:
+    """What word lists are matched against: the text's keys, and its tokens joined
+    with spaces (padded) for multi-word entries."""
+    toks = tokens(text)
+    return word_keys(toks), " " + " ".join(toks) + " "
 
 
 def split_words(words: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -88,15 +105,23 @@ def split_words(words: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(single), tuple(phrases)
 
 
-def first_hit(text: str, words: list[str]) -> str | None:
-    """The first entry of ``words`` that ``text`` contains (for a rule's reason line)."""
-    toks = tokens(text)
-    keys, joined = word_keys(toks), " " + " ".join(toks) + " "
-    for word in words:
-        single, phrases = split_words([word])
-        if (single and not single.isdisjoint(keys)) or any(p in joined for p in phrases):
-            return word
-    return None
+class WordList:
+    """A rule's word list, normalised and split once, when the rule is compiled."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.single, self.phrases = split_words(words)
+        self._entries = [(word, *split_words([word])) for word in words]
+
+    def found_in(self, keys: frozenset[str], joined: str) -> bool:
+        """Whether a text (as ``text_index`` gives it) has any entry."""
+        return not self.single.isdisjoint(keys) or any(p in joined for p in self.phrases)
+
+    def first_found(self, keys: frozenset[str], joined: str) -> str | None:
+        """The first entry, in the list's order, the text has (for a rule's reason)."""
+        for word, single, phrases in self._entries:
+            if (single and not single.isdisjoint(keys)) or any(p in joined for p in phrases):
+                return word
+        return None
 
 
 class RegexError(ValueError):

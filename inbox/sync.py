@@ -102,8 +102,8 @@ class Syncer:
         self.channel_factory: ChannelFactory = channel_factory or XChannel
         self.rng = rng or random.Random()
         self.on_page = on_page  # a test hook: called after every committed page
-        # Escalation rules run on each committed page and their timers after
-        # each sync_all: the one place the GUI's sync job and `sync --once` share.
+        # Escalation rules run on each page, in its transaction, and their timers
+        # after each sync_all: the one place the GUI's sync job and `sync --once` share.
         self.rules = rules or RuleRunner(store, clock)
 
     def sync_all(self, *, force: bool = False) -> list[SyncReport]:
@@ -159,7 +159,6 @@ class Syncer:
         report.new_messages += result.new_messages
         report.duplicates += result.duplicates
         report.conversations |= result.conversations_touched
-        self.rules.after_page(result.new_message_ids)  # after the commit; never raises
         if self.on_page:
             self.on_page()
 
@@ -177,7 +176,8 @@ class Syncer:
                 state = {"since_id": since, "run": {"newest": newest, "until_id": page.oldest_id}}
             else:
                 state = {"since_id": newest or since}
-            result = self.store.ingest(account.id, page.batch, {stream: json.dumps(state)})
+            result = self.store.ingest(account.id, page.batch, {stream: json.dumps(state)},
+                                       then=self.rules.on_page)
             self._record(report, result)
 
     def _sync_dms(self, account: Account, channel: XChannel, report: SyncReport) -> None:
@@ -203,7 +203,8 @@ class Syncer:
                 run_newest = seen  # the overlap only re-read older events
             state = ({"newest_seen": run_newest or seen} if done
                      else {"newest_seen": seen, "run_newest": run_newest})
-            result = self.store.ingest(account.id, page.batch, {DMS: json.dumps(state)})
+            result = self.store.ingest(account.id, page.batch, {DMS: json.dumps(state)},
+                                       then=self.rules.on_page)
             self._record(report, result)
             if done:
                 return

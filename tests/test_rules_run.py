@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from inbox.domain import ChannelKind, Direction, EventType, IngestBatch, Priority
+from inbox.domain import ChannelKind, Direction, EventType, IngestBatch, Priority, View
 from inbox.rules import parse_rules
 from inbox.rules_eval import CompiledRule
 from inbox.rules_run import (
@@ -279,3 +279,59 @@ def test_dry_run_lists_the_last_7_days_and_changes_nothing(store: SqlStore,
     assert all(store.conversation(i).tags == () for i in (1, 2, 3, 4))
     waiting = parse_rules([WAIT])[0]
     assert {m.conversation_id for m in dry_run(store, waiting, now=T0)} == {1, 2, 3}
+
+
+# ---- rules inside the page's transaction ----------------------------------------------------
+
+
+class Crash(BaseException):
+    """Stands for the process dying between storing a page and committing it."""
+
+
+def test_a_page_and_its_rules_commit_together(store: SqlStore, account_id: int) -> None:
+    save_rules(store, parse_rules([rule("Seen", [], [a("add_tag", "seen")])]), replace_all=True)
+    runner = RuleRunner(store, clock=lambda: at(1))
+
+    def die_after_rules(result: Any) -> None:
+        runner.on_page(result)
+        assert fired(store, 1)  # the rule did fire, inside the page's transaction ...
+        raise Crash
+
+    with pytest.raises(Crash):
+        store.ingest(account_id, IngestBatch([msg("1")]), {"mentions": "after 1"},
+                     then=die_after_rules)
+    # ... and nothing of the page is left: no message, no firing, old cursor. The
+    # page is fetched again and its rules run then (before, a crash between the
+    # page's commit and the rules lost the firing for good).
+    assert store.count(View.ALL_OPEN) == 0
+    assert store.cursor(account_id, "mentions") is None
+    result = store.ingest(account_id, IngestBatch([msg("1")]), {"mentions": "after 1"},
+                          then=runner.on_page)
+    assert result.new_messages == 1
+    assert store.conversation(1).tags == ("seen",) and len(fired(store, 1)) == 1
+
+
+def test_a_rule_failing_mid_page_undoes_only_the_rules(store: SqlStore, account_id: int,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    save_rules(store, parse_rules([rule("Seen", [], [a("add_tag", "seen")])]), replace_all=True)
+    runner = RuleRunner(store, clock=lambda: at(1))
+    real_add_tag, calls = store.add_tag, []
+
+    def add_tag_fails_second_time(conv_id: int, tag: str, actor: str | None = None) -> bool:
+        calls.append(conv_id)
+        if len(calls) == 2:
+            raise RuntimeError("disk says no")
+        return real_add_tag(conv_id, tag, actor=actor)
+
+    monkeypatch.setattr(store, "add_tag", add_tag_fails_second_time)
+    with caplog.at_level(logging.ERROR):
+        result = store.ingest(account_id, IngestBatch([msg("1"), msg("2", thread="t2")]),
+                              {"mentions": "after 2"}, then=runner.on_page)
+    assert "rules could not run on 2 new messages" in caplog.text
+    # The page is stored with its cursor; the first firing (already written when the
+    # second failed) is undone with the rest of the page's rule writes.
+    assert result.new_messages == 2 and store.cursor(account_id, "mentions") == "after 2"
+    assert [store.conversation(i).tags for i in (1, 2)] == [(), ()]
+    assert fired(store, 1) == [] and fired(store, 2) == []
+    assert [e.type for e in store.events(1)] == [EventType.MESSAGE_IN]

@@ -10,8 +10,9 @@ only; each thread (GUI reads, the sync worker, the CLI) opens its own.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +40,8 @@ from inbox.store.drafts import DraftStore
 from inbox.store.outbox import OutboxStore
 from inbox.store.rules import RuleStore
 from inbox.store.saved_replies import SavedReplyStore
+from inbox.store.sqlparts import chunks as _chunks
+from inbox.store.sqlparts import marks as _marks
 from inbox.timeutil import from_ms, maybe_from_ms, to_ms, utcnow
 
 Row = Sequence[Any]
@@ -146,6 +149,48 @@ def _after_params(key: Sequence[Any]) -> list[Any]:
 
 PREVIEW_CHARS = 200
 
+_INSERT_EVENT = (
+    "INSERT INTO events (conversation_id, message_id, type, at, actor, data, dedupe_key)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING"
+)
+_UPSERT_CONTACT = (
+    "INSERT INTO contacts (network, platform_id, handle, display_name, followers,"
+    " verified, account_created_at, updated_at) VALUES ('x', ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (network, platform_id) DO UPDATE SET handle = excluded.handle,"
+    " display_name = excluded.display_name, followers = excluded.followers,"
+    " verified = excluded.verified,"
+    " account_created_at = COALESCE(excluded.account_created_at,"
+    " contacts.account_created_at), updated_at = excluded.updated_at"
+)
+# Derived from the messages themselves, not nudged, because pages arrive out of
+# order (mentions come newest first): the first human reply, and since when the
+# customer waits (the oldest inbound message newer than the last human reply;
+# automatic replies do not count).
+_WAITING_COLUMNS = (
+    "first_reply_at = (SELECT MIN(created_at) FROM messages m WHERE"
+    " m.conversation_id = conversations.id AND m.direction = 'out' AND m.automatic = 0),"
+    " waiting_since = (SELECT MIN(created_at) FROM messages m WHERE"
+    " m.conversation_id = conversations.id AND m.direction = 'in' AND m.created_at >"
+    " COALESCE((SELECT MAX(created_at) FROM messages o WHERE o.conversation_id ="
+    " conversations.id AND o.direction = 'out' AND o.automatic = 0), -1))"
+)
+
+
+def _event_row(conversation_id: int | None, type_: EventType, at: int, *,
+               actor: str | None = None, data: dict[str, object] | str | None = None,
+               message_id: int | None = None, dedupe_key: str | None = None
+               ) -> tuple[Any, ...]:
+    """The values of ``_INSERT_EVENT``; ``data`` as a dict or already as JSON."""
+    encoded = data if isinstance(data, str) else json.dumps(data or {}, ensure_ascii=False)
+    return (conversation_id, message_id, type_.value, at, actor, encoded, dedupe_key)
+
+
+@functools.lru_cache(maxsize=64)
+def _message_data(origin: str | None, automatic: bool, kind: str) -> str:
+    """A message event's data as JSON (a handful of combinations; encoded once each)."""
+    return json.dumps({"origin": origin, "automatic": automatic, "kind": kind},
+                      ensure_ascii=False)
+
 
 class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
     """Engine-neutral store logic over a DB-API connection."""
@@ -207,6 +252,27 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
         self._depth = 0
         self._commit()
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the open transaction that fails alone: on an exception only its
+        own writes are undone (and the exception goes on); the rest still commits."""
+        if not self._depth:
+            with self.transaction():
+                yield
+            return
+        name = f"part{self._depth}"
+        self._exec(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._exec(f"ROLLBACK TO SAVEPOINT {name}")
+            self._exec(f"RELEASE SAVEPOINT {name}")
+            raise
+        finally:
+            self._depth -= 1
+        self._exec(f"RELEASE SAVEPOINT {name}")
+
     def _event(
         self,
         conversation_id: int | None,
@@ -218,19 +284,8 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
         message_id: int | None = None,
         dedupe_key: str | None = None,
     ) -> None:
-        self._exec(
-            "INSERT INTO events (conversation_id, message_id, type, at, actor, data, dedupe_key)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
-            (
-                conversation_id,
-                message_id,
-                type_.value,
-                at,
-                actor,
-                json.dumps(data or {}, ensure_ascii=False),
-                dedupe_key,
-            ),
-        )
+        self._exec(_INSERT_EVENT, _event_row(conversation_id, type_, at, actor=actor, data=data,
+                                             message_id=message_id, dedupe_key=dedupe_key))
 
     # -- accounts -----------------------------------------------------------
 
@@ -353,31 +408,56 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
             )
 
     # -- ingest -------------------------------------------------------------
+    # A page is written with as few statements as its rows allow, because ingest
+    # is the sync's hot path (issue 8: >= 5,000 messages/s with rules): one query
+    # for the page's known contacts and one per channel for its conversations, one
+    # INSERT per new contact, conversation and message (their ids are needed, and
+    # a message's tells a new one from a repeat), and executemany for everything
+    # else: contact updates, events, the per-conversation roll-up, metrics marks
+    # and the search index.
+
+    def _upsert_contacts(self, contacts: Sequence[Contact], now: int) -> dict[str, int]:
+        """Store profiles (the latest in the page wins) and index new or renamed ones;
+        returns platform id -> contact id."""
+        latest = {c.platform_id: c for c in contacts}
+        known: dict[str, tuple[int, str, str]] = {}
+        for chunk in _chunks(list(latest)):
+            for pid, cid, handle, name in self._all(
+                "SELECT platform_id, id, handle, display_name FROM contacts"
+                f" WHERE network = 'x' AND platform_id IN ({_marks(chunk)})", chunk,
+            ):
+                known[str(pid)] = (int(cid), str(handle), str(name))
+        ids: dict[str, int] = {}
+        updates: list[tuple[Any, ...]] = []
+        fresh: list[tuple[int, str, str]] = []
+        renamed: list[tuple[int, str, str]] = []
+        for pid, contact in latest.items():
+            created = (None if contact.account_created_at is None
+                       else to_ms(contact.account_created_at))
+            values = (pid, contact.handle, contact.display_name, contact.followers,
+                      int(contact.verified), created, now)
+            before = known.get(pid)
+            if before is None:
+                row = self._one(_UPSERT_CONTACT + " RETURNING id", values)
+                assert row is not None
+                ids[pid] = int(row[0])
+                fresh.append((ids[pid], contact.handle, contact.display_name))
+                continue
+            ids[pid] = before[0]
+            updates.append(values)
+            if (before[1], before[2]) != (contact.handle, contact.display_name):
+                renamed.append((before[0], contact.handle, contact.display_name))
+        if updates:
+            self._conn.cursor().executemany(self._sql(_UPSERT_CONTACT), updates)
+        # Renamed (older, lower ids) first, then new ones: see _index_contacts.
+        if renamed:
+            self._index_contacts(renamed, fresh=False)
+        if fresh:
+            self._index_contacts(fresh, fresh=True)
+        return ids
 
     def _upsert_contact(self, contact: Contact, now: int) -> int:
-        created = (
-            None if contact.account_created_at is None else to_ms(contact.account_created_at)
-        )
-        before = self._one(
-            "SELECT handle, display_name FROM contacts WHERE network = 'x' AND platform_id = ?",
-            (contact.platform_id,),
-        )
-        row = self._one(
-            "INSERT INTO contacts (network, platform_id, handle, display_name, followers,"
-            " verified, account_created_at, updated_at) VALUES ('x', ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (network, platform_id) DO UPDATE SET handle = excluded.handle,"
-            " display_name = excluded.display_name, followers = excluded.followers,"
-            " verified = excluded.verified,"
-            " account_created_at = COALESCE(excluded.account_created_at,"
-            " contacts.account_created_at), updated_at = excluded.updated_at RETURNING id",
-            (contact.platform_id, contact.handle, contact.display_name, contact.followers,
-             int(contact.verified), created, now),
-        )
-        assert row is not None
-        if before is None or (before[0], before[1]) != (contact.handle, contact.display_name):
-            self._index_contacts([(int(row[0]), contact.handle, contact.display_name)],
-                                 fresh=before is None)
-        return int(row[0])
+        return self._upsert_contacts([contact], now)[contact.platform_id]
 
     def _contact_id(self, platform_id: str, now: int) -> int:
         """The contact for a platform id, creating a placeholder when X sent no profile."""
@@ -388,27 +468,51 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
             return int(row[0])
         return self._upsert_contact(Contact(platform_id, platform_id, platform_id), now)
 
+    def _known_conversations(self, account_id: int, threads: Iterable[tuple[str, str]]
+                             ) -> dict[tuple[str, str], tuple[int, str, int]]:
+        """(kind, thread id) -> (id, status, status_changed_at) for those that exist."""
+        by_kind: dict[str, list[str]] = {}
+        for kind, thread_id in threads:
+            by_kind.setdefault(kind, []).append(thread_id)
+        found: dict[tuple[str, str], tuple[int, str, int]] = {}
+        for kind, thread_ids in by_kind.items():
+            for chunk in _chunks(sorted(set(thread_ids))):
+                for thread_id, conv_id, status, changed in self._all(
+                    "SELECT thread_id, id, status, status_changed_at FROM conversations"
+                    f" WHERE account_id = ? AND kind = ? AND thread_id IN ({_marks(chunk)})",
+                    [account_id, kind, *chunk],
+                ):
+                    found[(kind, str(thread_id))] = (int(conv_id), str(status), int(changed))
+        return found
+
     def ingest(
         self,
         account_id: int,
         batch: IngestBatch,
         cursors: dict[str, str | None] | None = None,
+        *,
+        then: Callable[[IngestResult], object] | None = None,
     ) -> IngestResult:
         """Store one page from a channel and its cursor in a single transaction.
 
         Re-ingesting the same page changes nothing: messages are unique per
         channel, events carry dedupe keys. A crash before commit leaves the old
-        cursor, so the page is fetched again and deduplicated.
+        cursor, so the page is fetched again and deduplicated. ``then`` runs
+        inside the same transaction once the page is written (the sync's rules),
+        so a page and what was done about it commit together or not at all.
         """
         now = to_ms(utcnow())
         new_ids: list[int] = []
         duplicates = 0
-        touched: set[int] = set()
         reopened: set[int] = set()
-        conv_cache: dict[tuple[str, str], tuple[int, str, int]] = {}
+        events: list[tuple[Any, ...]] = []  # in the order things happened
+        rollup: dict[int, list[Any]] = {}  # conversation -> [new messages, latest at, preview]
         indexed: list[tuple[int, str]] = []
         with self.transaction():
-            contact_ids = {c.platform_id: self._upsert_contact(c, now) for c in batch.contacts}
+            contact_ids = self._upsert_contacts(batch.contacts, now)
+            conv_cache = self._known_conversations(
+                account_id, [(m.kind.value, m.thread_id) for m in batch.messages]
+                + [(e.kind.value, e.thread_id) for e in batch.events])
 
             def contact_for(platform_id: str) -> int:
                 if platform_id not in contact_ids:
@@ -418,14 +522,7 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
             def conversation_for(kind: ChannelKind, thread_id: str, customer: str,
                                  language: str | None, at: int) -> tuple[int, str, int]:
                 key = (kind.value, thread_id)
-                if key in conv_cache:
-                    return conv_cache[key]
-                row = self._one(
-                    "SELECT id, status, status_changed_at FROM conversations"
-                    " WHERE account_id = ? AND kind = ? AND thread_id = ?",
-                    (account_id, kind.value, thread_id),
-                )
-                if row is None:
+                if key not in conv_cache:
                     row = self._one(
                         "INSERT INTO conversations (account_id, kind, thread_id, contact_id,"
                         " status, status_changed_at, language, last_message_at, created_at)"
@@ -435,7 +532,7 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
                          language, at, now),
                     )
                     assert row is not None
-                conv_cache[key] = (int(row[0]), str(row[1]), int(row[2]))
+                    conv_cache[key] = (int(row[0]), str(row[1]), int(row[2]))
                 return conv_cache[key]
 
             for msg in sorted(batch.messages, key=lambda m: (m.created_at, m.platform_id)):
@@ -465,33 +562,24 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
                 message_id = int(row[0])
                 new_ids.append(message_id)
                 indexed.append((message_id, msg.text))
-                touched.add(conv_id)
                 inbound = msg.direction is Direction.IN
-                self._event(
-                    conv_id,
-                    EventType.MESSAGE_IN if inbound else EventType.MESSAGE_OUT,
-                    at,
-                    actor=msg.agent,
-                    message_id=message_id,
-                    data={"origin": origin, "automatic": msg.automatic, "kind": msg.kind.value},
-                )
-                self._exec(
-                    "UPDATE conversations SET message_count = message_count + 1,"
-                    " preview = CASE WHEN ? >= last_message_at THEN ? ELSE preview END,"
-                    " last_message_at = CASE WHEN ? > last_message_at THEN ?"
-                    " ELSE last_message_at END WHERE id = ?",
-                    (at, _preview(msg.text), at, at, conv_id),
-                )
+                events.append(_event_row(
+                    conv_id, EventType.MESSAGE_IN if inbound else EventType.MESSAGE_OUT, at,
+                    actor=msg.agent, message_id=message_id,
+                    data=_message_data(origin, msg.automatic, msg.kind.value)))
+                counted = rollup.setdefault(conv_id, [0, None, None])
+                counted[0] += 1
+                counted[1], counted[2] = at, msg.text  # sorted: the last is the latest
                 if inbound and status in (Status.SNOOZED, Status.RESOLVED) and at > changed_at:
                     self._exec(
                         "UPDATE conversations SET status = 'open', status_changed_at = ?,"
                         " snoozed_until = NULL WHERE id = ?",
                         (at, conv_id),
                     )
-                    self._event(conv_id, EventType.REOPENED, at, message_id=message_id,
-                                data={"from": status})
-                    self._event(conv_id, EventType.STATUS, at,
-                                data={"from": status, "to": Status.OPEN.value})
+                    events.append(_event_row(conv_id, EventType.REOPENED, at,
+                                             message_id=message_id, data={"from": status}))
+                    events.append(_event_row(conv_id, EventType.STATUS, at,
+                                             data={"from": status, "to": Status.OPEN.value}))
                     reopened.add(conv_id)
                     conv_cache[(msg.kind.value, msg.thread_id)] = (conv_id, Status.OPEN, at)
 
@@ -500,51 +588,51 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
                     ev.kind, ev.thread_id, ev.actor_platform_id, None, to_ms(ev.created_at)
                 )
                 contact_for(ev.actor_platform_id)
-                self._event(conv_id, ev.type, to_ms(ev.created_at),
-                            data={"participant": ev.actor_platform_id},
-                            dedupe_key=f"{account_id}:{ev.kind.value}:{ev.platform_id}:{ev.type}"
-                            f":{ev.actor_platform_id}")
-                touched.add(conv_id)
+                events.append(_event_row(
+                    conv_id, ev.type, to_ms(ev.created_at),
+                    data={"participant": ev.actor_platform_id},
+                    dedupe_key=f"{account_id}:{ev.kind.value}:{ev.platform_id}:{ev.type}"
+                    f":{ev.actor_platform_id}"))
+                rollup.setdefault(conv_id, [0, None, None])
 
-            for conv_id in touched:
-                self._refresh_waiting(conv_id)
+            cursor = self._conn.cursor()
+            cursor.executemany(self._sql(_INSERT_EVENT), events)
+            # The preview follows the page's latest message unless the conversation
+            # already has a later one (pages can arrive out of order).
+            cursor.executemany(self._sql(
+                "UPDATE conversations SET message_count = message_count + ?,"
+                " preview = CASE WHEN ? >= last_message_at THEN ? ELSE preview END,"
+                " last_message_at = CASE WHEN ? > last_message_at THEN ?"
+                " ELSE last_message_at END, " + _WAITING_COLUMNS + " WHERE id = ?"),
+                [(n, at, None if text is None else _preview(text), at, at, conv_id)
+                 for conv_id, (n, at, text) in rollup.items()])
+            self._metrics_dirty(*rollup)
             self._index_messages(indexed)
             for stream, value in (cursors or {}).items():
                 self._set_cursor(account_id, stream, value)
-        return IngestResult(
-            new_messages=len(new_ids),
-            duplicates=duplicates,
-            conversations_touched=frozenset(touched),
-            reopened=frozenset(reopened),
-            new_message_ids=tuple(new_ids),
-        )
+            result = IngestResult(
+                new_messages=len(new_ids),
+                duplicates=duplicates,
+                conversations_touched=frozenset(rollup),
+                reopened=frozenset(reopened),
+                new_message_ids=tuple(new_ids),
+            )
+            if then is not None:
+                then(result)
+        return result
 
     def _refresh_waiting(self, conv_id: int) -> None:
-        """Derive ``waiting_since`` and ``first_reply_at`` from the messages themselves.
-
-        Pages can arrive out of order (mentions come newest first), so the
-        values are recomputed rather than nudged: the customer waits since the
-        oldest inbound message newer than the last human (non-automatic) reply.
-        """
-        self._exec(
-            "UPDATE conversations SET"
-            " first_reply_at = (SELECT MIN(created_at) FROM messages m WHERE"
-            "  m.conversation_id = conversations.id AND m.direction = 'out'"
-            "  AND m.automatic = 0),"
-            " waiting_since = (SELECT MIN(created_at) FROM messages m WHERE"
-            "  m.conversation_id = conversations.id AND m.direction = 'in' AND m.created_at >"
-            "  COALESCE((SELECT MAX(created_at) FROM messages o WHERE o.conversation_id ="
-            "  conversations.id AND o.direction = 'out' AND o.automatic = 0), -1))"
-            " WHERE id = ?",
-            (conv_id,),
-        )
+        """Derive ``waiting_since`` and ``first_reply_at`` from the messages themselves
+        (see ``_WAITING_COLUMNS``), and mark the conversation's metrics for recompute."""
+        self._exec("UPDATE conversations SET " + _WAITING_COLUMNS + " WHERE id = ?", (conv_id,))
         self._metrics_dirty(conv_id)
 
-    def _metrics_dirty(self, conv_id: int) -> None:
-        """Its response-time samples must be recomputed (``inbox.metrics.refresh``): the
+    def _metrics_dirty(self, *conv_ids: int) -> None:
+        """Their response-time samples must be recomputed (``inbox.metrics.refresh``): the
         messages or the status changed. Called wherever they do, in the same transaction."""
-        self._exec("INSERT INTO metric_dirty (conversation_id) VALUES (?)"
-                   " ON CONFLICT DO NOTHING", (conv_id,))
+        self._conn.cursor().executemany(
+            self._sql("INSERT INTO metric_dirty (conversation_id) VALUES (?)"
+                      " ON CONFLICT DO NOTHING"), [(c,) for c in conv_ids])
 
     def message_exists(self, account_id: int, kind: ChannelKind, platform_id: str) -> bool:
         return (
@@ -575,7 +663,12 @@ class SqlStore(OutboxStore, DraftStore, SavedReplyStore, RuleStore):
                 self._sql("DELETE FROM messages_fts WHERE rowid = ?"), [(r[0],) for r in rows])
 
     def _index_contacts(self, rows: Sequence[tuple[int, str, str]], *, fresh: bool) -> None:
-        """(Re)index contacts: (id, handle, display name); ``fresh`` when never indexed."""
+        """(Re)index contacts: (id, handle, display name); ``fresh`` when never indexed.
+
+        In ascending id order: FTS5 writes its pending terms out as a new segment
+        (to be merged later) whenever a write's rowid is not above the previous
+        one, so unsorted ids cost a segment per contact."""
+        rows = sorted(rows)
         cursor = self._conn.cursor()
         if not fresh:
             cursor.executemany(self._sql("DELETE FROM contacts_fts WHERE rowid = ?"),

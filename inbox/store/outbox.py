@@ -10,7 +10,7 @@ module only keeps each step atomic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -22,6 +22,7 @@ from inbox.domain import (
     OutboxItem,
     OutboxState,
 )
+from inbox.store.sqlparts import marks as _marks
 from inbox.timeutil import from_ms, maybe_from_ms, to_ms
 
 Row = Sequence[Any]
@@ -45,7 +46,8 @@ class SqlAccess(Protocol):
     def transaction(self) -> AbstractContextManager[None]: ...
     def _refresh_waiting(self, conv_id: int) -> None: ...
     def ingest(self, account_id: int, batch: IngestBatch,
-               cursors: dict[str, str | None] | None = ...) -> IngestResult: ...
+               cursors: dict[str, str | None] | None = ..., *,
+               then: Callable[[IngestResult], object] | None = ...) -> IngestResult: ...
 
 
 def _item(r: Row) -> OutboxItem:
@@ -58,10 +60,6 @@ def _item(r: Row) -> OutboxItem:
         lease_until=maybe_from_ms(r[18]), last_error=r[19], error_kind=r[20],
         sent_at=maybe_from_ms(r[21]), sent_platform_id=r[22], message_id=r[23],
     )
-
-
-def _marks(values: Iterable[object]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 class OutboxStore:

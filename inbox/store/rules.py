@@ -17,6 +17,7 @@ from typing import Any
 
 from inbox.domain import EventType, View
 from inbox.store.outbox import SqlAccess
+from inbox.store.sqlparts import marks as _marks
 
 Row = Sequence[Any]
 
@@ -58,10 +59,6 @@ class Notification:
     recipient: str  # "assignee", "supervisors" or an agent's name
     text: str
     created_at: int
-
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 class RuleStore:
