@@ -92,7 +92,9 @@ def apply_actions(store: SqlStore, rule: Rule, facts: Facts, reason: str, now: i
                 store.set_priority(conv.id, Priority(target), actor=rule.actor)
                 conv.note_priority(rule.name, target)
         elif action.type == "add_tag":
-            if store.add_tag(conv.id, value, actor=rule.actor):
+            # Known tags are skipped without a write, as a priority that is already
+            # high enough is: the state was read with the rows being judged.
+            if value not in conv.tags and store.add_tag(conv.id, value, actor=rule.actor):
                 conv.note_tag(rule.name, value)
         elif action.type == "assign":
             if value.startswith("team:"):

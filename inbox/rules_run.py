@@ -291,7 +291,8 @@ class RuleRunner:
 
     def rules(self) -> list[CompiledRule]:
         """The enabled rules, recompiled only when the stored ones changed."""
-        ensure_starter_pack(self.store, self.clock())
+        if self._rows is None:  # once per runner, not once per page
+            ensure_starter_pack(self.store, self.clock())
         rows = self.store.rule_rows()
         if rows != self._rows:
             self._compiled = compile_rules(load_rules(self.store))

@@ -24,6 +24,8 @@ from inbox.store.schema import (
 )
 
 DB_FILENAME = "inbox.sqlite3"
+WAL_CHECKPOINT_PAGES = 8000  # of 4 KiB
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
 class SqliteStore(SqlStore):
@@ -35,6 +37,13 @@ class SqliteStore(SqlStore):
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.execute("PRAGMA busy_timeout=10000")
+        # Checkpoint every ~32 MB of WAL instead of SQLite's 4 MB: a sync page
+        # dirties index pages all over a big store, and each checkpoint writes
+        # and syncs them; fewer, larger checkpoints write each hot page once
+        # (measured: a third less commit time ingesting into 1M messages). The
+        # file is cut back to 64 MB after a checkpoint so it does not stay large.
+        self._conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+        self._conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
         self._migrate()
 
     def _begin(self) -> None:
