@@ -30,7 +30,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from unittest import mock
 
 from inbox.channels.x import parse_dm_events, parse_mentions
 from inbox.domain import (
@@ -48,7 +47,7 @@ from inbox.domain import (
 )
 from inbox.sandbox import corpus
 from inbox.store import SqlStore
-from inbox.store.base import _preview
+from inbox.store.ingest import preview as _preview
 from inbox.timeutil import format_x_time, from_ms, to_ms, utcnow
 
 SEED_ACCOUNT = "seed"
@@ -426,10 +425,13 @@ def seed_account(store: SqlStore) -> Account:
 
 
 @contextmanager
-def _clock(at_ms: int) -> Iterator[None]:
-    moment = from_ms(at_ms)
-    with mock.patch("inbox.store.base.utcnow", return_value=moment):
+def _clock(store: SqlStore, at_ms: int) -> Iterator[None]:
+    moment, before = from_ms(at_ms), store.clock
+    store.clock = lambda: moment
+    try:
         yield
+    finally:
+        store.clock = before
 
 
 def replay(store: SqlStore, account_id: int, scripts: list[Script]) -> None:
@@ -441,7 +443,7 @@ def replay(store: SqlStore, account_id: int, scripts: list[Script]) -> None:
     for script in scripts:
         conv_id: int | None = None
         for step in script.steps:
-            with _clock(step.at):
+            with _clock(store, step.at):
                 if isinstance(step, Page):
                     store.ingest(account_id, parse_page(step))
                 elif isinstance(step, Sent):

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from unittest import mock
 
 import pytest
 
@@ -27,9 +26,13 @@ M = 60.0
 
 
 @contextmanager
-def at(minutes: float) -> Iterator[None]:
-    with mock.patch("inbox.store.base.utcnow", return_value=T0 + timedelta(minutes=minutes)):
+def at(store: SqlStore, minutes: float) -> Iterator[None]:
+    """The store's clock at T0 + minutes (when an agent's action happens)."""
+    before, store.clock = store.clock, lambda: T0 + timedelta(minutes=minutes)
+    try:
         yield
+    finally:
+        store.clock = before
 
 
 def app_reply(pid: str, minutes: float, *, agent: str = "sara", thread: str = "t1",
@@ -77,7 +80,7 @@ def test_reopen_after_resolve_starts_a_new_first_response(store: SqlStore,
                                                            account_id: int) -> None:
     conv = ingest(store, account_id, msg("1", minutes=0))
     ingest(store, account_id, app_reply("2", 10))
-    with at(60):
+    with at(store, 60):
         store.resolve(conv, actor="sara")
     ingest(store, account_id, msg("3", minutes=24 * 60))  # reopens
     ingest(store, account_id, app_reply("4", 24 * 60 + 5, agent="omar"))
@@ -98,7 +101,7 @@ def test_every_wait_is_its_own_next_response(store: SqlStore, account_id: int) -
     ingest(store, account_id, msg("7", minutes=50))
     ingest(store, account_id, app_reply("8", 51, automatic=True))  # does not end the wait
     ingest(store, account_id, app_reply("9", 59))
-    with at(90):
+    with at(store, 90):
         store.resolve(conv, actor="omar")
     assert samples(store) == [
         ("first_response", 4 * M, "sara"), ("next_response", 12 * M, "omar"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from inbox.store.outbox import SqlAccess
-from inbox.timeutil import to_ms, utcnow
+from inbox.timeutil import to_ms
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class DraftStore:
                 "INSERT INTO drafts (conversation_id, dm, text, updated_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (conversation_id) DO UPDATE SET dm = excluded.dm,"
                 " text = excluded.text, updated_at = excluded.updated_at",
-                (conversation_id, int(dm), text, to_ms(utcnow())),
+                (conversation_id, int(dm), text, to_ms(self.clock())),
             )
 
     def draft(self: SqlAccess, conversation_id: int) -> Draft | None:

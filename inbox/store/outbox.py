@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
+from datetime import datetime
 from typing import Any, Protocol
 
 from inbox.domain import (
@@ -39,6 +40,8 @@ ACTIVE = (OutboxState.QUEUED, OutboxState.SENDING)
 
 class SqlAccess(Protocol):
     """What the mixin needs from ``SqlStore`` (a protocol, so mypy checks the mixin alone)."""
+
+    clock: Callable[[], datetime]
 
     def _exec(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
     def _one(self, sql: str, params: Sequence[Any] = ...) -> Row | None: ...
