@@ -7,16 +7,22 @@ line of figures. A child process so each start-up is cold and peak RSS
 - ``start``: time from process start to the first paint of a non-empty queue.
 - ``scroll``: scroll the largest view end to end, one screenful at a time; peak RSS.
 - ``stall``: a sync ingests 10,000 messages from the local X sandbox while a 5 ms
-  timer measures how late the GUI thread's event loop runs (max, p99).
+  timer measures how late the GUI thread's event loop runs (max, p99), and says
+  what ran during each late tick (collections, the sync's phases, GUI slots) and
+  where the GUI thread's time went (on a CPU, waiting for one, waiting for the GIL).
+- ``switch``: switch between views (the largest included); how long the switch
+  call holds the GUI thread, when the rows are in, the 5 ms timer's worst lateness.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
 import resource
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -25,12 +31,13 @@ STARTED = time.time()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from inbox.credentials import MemoryCredentials, XCredentials  # noqa: E402
 from inbox.domain import View  # noqa: E402
 from inbox.store import SqlStore, open_sqlite  # noqa: E402
+from ui import gc_pauses  # noqa: E402
 from ui.main_window import VIEW_ORDER, MainWindow  # noqa: E402
 
 
@@ -49,6 +56,126 @@ class FirstPaint(QObject):
         return False
 
 
+# from, to (s); then ms spent in it by the GUI thread on a CPU and waiting for one, and
+# by the sync thread on a CPU and waiting for one
+Gap = tuple[float, float, float, float, float, float]
+SYNC_THREAD: list[int] = []  # its native id and Python ident, once it ran
+
+
+def sched_ms(tid: int | None = None) -> tuple[float, float]:
+    """A thread's time on a CPU and runnable but waiting for one (Linux schedstat), ms."""
+    path = (Path("/proc/thread-self/schedstat") if tid is None
+            else Path(f"/proc/self/task/{tid}/schedstat"))
+    try:
+        on_cpu, waiting = path.read_text().split()[:2]
+        return int(on_cpu) / 1e6, int(waiting) / 1e6
+    except (OSError, ValueError):
+        return 0.0, 0.0
+
+
+class Timeline:
+    """What ran when, to explain late ticks: garbage collections (any thread) and
+    timed GUI-thread calls, as (start, end, label) in ``time.perf_counter`` seconds."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float, str]] = []
+        self._gc_started: dict[int, float] = {}
+
+    def add(self, start: float, end: float, label: str) -> None:
+        self.spans.append((start, end, label))
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        thread = threading.get_ident()
+        if phase == "start":
+            self._gc_started[thread] = time.perf_counter()
+        elif thread in self._gc_started:
+            began = self._gc_started.pop(thread)
+            name = threading.current_thread().name
+            self.add(began, time.perf_counter(), f"gc{info['generation']}@{name}")
+
+    def watch_gc(self) -> None:
+        gc.callbacks.append(self._on_gc)
+
+    def unwatch_gc(self) -> None:
+        gc.callbacks.remove(self._on_gc)
+
+    def gc_summary(self) -> dict[str, Any]:
+        by_gen: dict[str, list[float]] = {}
+        for start, end, label in self.spans:
+            if label.startswith("gc"):
+                by_gen.setdefault(label[:3], []).append((end - start) * 1000)
+        return {gen: {"count": len(ms), "max_ms": round(max(ms), 1),
+                      "total_ms": round(sum(ms), 1)} for gen, ms in sorted(by_gen.items())}
+
+    def explain(self, gaps: list[Gap], origin: float) -> list[dict[str, Any]]:
+        """Each gap with the spans that overlapped it and for how long (ms), and how the
+        GUI thread spent it: running (its own CPU time), waiting for a CPU (the kernel's
+        run queue: a shared machine), the rest waiting for the GIL or a lock."""
+        out = []
+        for start, end, cpu, queued, sync_cpu, sync_queued in gaps:
+            during: dict[str, float] = {}
+            for s, e, label in self.spans:
+                overlap = min(e, end) - max(s, start)
+                if overlap > 0.0005:
+                    during[label] = round(during.get(label, 0.0) + overlap * 1000, 1)
+            wall = (end - start) * 1000
+            out.append({"at_s": round(start - origin, 2), "late_ms": round(wall - 5, 1),
+                        "gui_cpu_ms": round(cpu, 1), "gui_run_queue_ms": round(queued, 1),
+                        "gui_waiting_ms": round(wall - cpu - queued, 1),
+                        "sync_cpu_ms": round(sync_cpu, 1),
+                        "sync_run_queue_ms": round(sync_queued, 1), "during": during})
+        return out
+
+
+def trace_sync_phases(timeline: Timeline) -> None:
+    """Time the sync worker's phases (X call, parse, ingest, rules) into the timeline."""
+    from inbox.channels import x
+    from inbox.rules_run import RuleRunner
+
+    def traced(owner: Any, name: str) -> None:
+        fn = getattr(owner, name)
+
+        def run(*args: Any, **kwargs: Any) -> Any:
+            if not SYNC_THREAD and threading.current_thread() is not threading.main_thread():
+                SYNC_THREAD[:] = [threading.get_native_id(), threading.get_ident()]
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                timeline.add(t, time.perf_counter(), name)
+        setattr(owner, name, run)
+
+    for owner, name in ((x, "_call"), (x, "parse_mentions"), (x, "parse_dm_events"),
+                        (SqlStore, "ingest"), (RuleRunner, "after_page"),
+                        (RuleRunner, "on_page"), (RuleRunner, "after_sync")):
+        if hasattr(owner, name):
+            traced(owner, name)
+
+
+def sample_gil_holds(timeline: Timeline, stop: threading.Event,
+                     threshold_s: float = 0.015) -> threading.Thread:
+    """Diagnosis (``GUI_PROBE_SAMPLE=1``): a thread that sleeps 1 ms at a time; when it
+    gets the GIL back much later, another thread held it, and the sync thread's stack
+    at that moment (stopped right after what held it) goes into the timeline."""
+
+    def run() -> None:
+        while not stop.is_set():
+            began = time.perf_counter()
+            time.sleep(0.001)
+            end = time.perf_counter()
+            if end - began > threshold_s and SYNC_THREAD:
+                frame = sys._current_frames().get(SYNC_THREAD[1])
+                where: list[str] = []
+                while frame is not None and len(where) < 6:
+                    where.append(f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno}")
+                    frame = frame.f_back
+                timeline.add(began, end, "held, then at " + " < ".join(where))
+
+    thread = threading.Thread(target=run, name="gil-sampler", daemon=True)
+    thread.start()
+    return thread
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -61,6 +188,7 @@ def start(data_dir: Path) -> dict[str, Any]:
     probe = FirstPaint(window)
     window.table.viewport().installEventFilter(probe)
     window.show()
+    gc_pauses.after_start_up()  # as ui/app.py does
     deadline = time.time() + 30
     while probe.at is None and time.time() < deadline:
         app.processEvents()
@@ -70,15 +198,83 @@ def start(data_dir: Path) -> dict[str, Any]:
     return result
 
 
+def wait_rows(app: QCoreApplication, window: MainWindow, limit_s: float = 30) -> None:
+    """Until the view's ids, read on the window's reader thread, are in."""
+    began = time.perf_counter()
+    while (getattr(window.model, "loading", False) or window.model.rowCount() == 0) and (
+            time.perf_counter() - began < limit_s):
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def switch(data_dir: Path) -> dict[str, Any]:
+    app = QApplication.instance() or QApplication(sys.argv)
+    store = open_sqlite(data_dir)
+    window = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(),
+                        poll_ms=3_600_000)
+    window.show()
+    gc_pauses.after_start_up()  # as ui/app.py does
+    began = time.perf_counter()
+    while not window.last_reports and time.perf_counter() - began < 120:
+        app.processEvents()  # the start-up sync
+        time.sleep(0.001)
+    wait_rows(app, window)
+    lateness: list[tuple[float, float]] = []  # ms late, GUI-thread CPU ms in that time
+    last = [time.perf_counter(), time.thread_time()]
+
+    def tick() -> None:
+        now, cpu = time.perf_counter(), time.thread_time()
+        lateness.append((max(0.0, (now - last[0]) * 1000 - 5), (cpu - last[1]) * 1000))
+        last[:] = [now, cpu]
+
+    swapped: list[float] = []  # the GUI-thread part of taking new ids in (reset, selection)
+    if hasattr(window.model, "_swap"):
+        swap = window.model._swap
+
+        def timed_swap(*args: Any) -> None:
+            t = time.perf_counter()
+            swap(*args)
+            swapped.append((time.perf_counter() - t) * 1000)
+
+        setattr(window.model, "_swap", timed_swap)  # noqa: B010 (a method, replaced)
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    last[:] = [time.perf_counter(), time.thread_time()]
+    switches = []
+    for view in (View.RESOLVED, View.NEEDS_REPLY, View.RESOLVED, View.ALL_OPEN, View.RESOLVED):
+        lateness.clear()
+        swapped.clear()
+        t = time.perf_counter()
+        window.views.setCurrentRow(VIEW_ORDER.index(view))
+        held = time.perf_counter() - t
+        wait_rows(app, window)
+        shown = time.perf_counter() - t
+        settle = time.perf_counter()
+        while time.perf_counter() - settle < 0.2:
+            app.processEvents()
+            time.sleep(0.0005)
+        switches.append({"view": view.value, "rows": window.model.rowCount(),
+                         "call_ms": round(held * 1000, 1), "rows_in_ms": round(shown * 1000, 1),
+                         "swap_ms": round(max(swapped, default=0.0), 1),
+                         "worst_tick_late_ms": round(max(lateness, default=(0.0, 0.0))[0], 1),
+                         "its_gui_cpu_ms": round(max(lateness, default=(0.0, 0.0))[1], 1)})
+    timer.stop()
+    window.close()
+    return {"switches": switches}
+
+
 def scroll(data_dir: Path) -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv)
     store = open_sqlite(data_dir)
     window = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(),
                         poll_ms=3_600_000)
     window.show()
+    gc_pauses.after_start_up()  # as ui/app.py does
     biggest = max(VIEW_ORDER, key=store.count)
     window.views.setCurrentRow(VIEW_ORDER.index(biggest))
-    app.processEvents()
+    wait_rows(app, window)
     bar = window.table.verticalScrollBar()
     rows = window.model.rowCount()
     step = max(1, bar.pageStep())
@@ -149,6 +345,7 @@ def stall(data_dir: Path, messages: int = 10_500) -> dict[str, Any]:
     store: SqlStore = open_sqlite(data_dir)
     window = MainWindow(store, lambda: open_sqlite(data_dir), credentials, poll_ms=3_600_000)
     window.show()
+    gc_pauses.after_start_up()  # as ui/app.py does
     window.model.set_view(View.NEEDS_REPLY)
     began = time.perf_counter()
     while not window.last_reports and time.perf_counter() - began < 120:
@@ -158,17 +355,30 @@ def stall(data_dir: Path, messages: int = 10_500) -> dict[str, Any]:
                       api_base=world["base_url"], credential_ref="bench:stall",
                       auth_kind="oauth1", poll_seconds=3600)
     lateness: list[float] = []
-    last = [time.perf_counter()]
+    own: list[float] = []  # the same, less the GUI thread's wait for a CPU (shared machine)
+    gaps: list[Gap] = []  # each tick later than 20 ms
+    def state() -> list[float]:
+        sync = sched_ms(SYNC_THREAD[0]) if SYNC_THREAD else (0.0, 0.0)
+        return [time.perf_counter(), *sched_ms(), *sync]
+
+    last = state()
     timer = QTimer()
     timer.setInterval(5)
 
     def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, (now - last[0]) * 1000 - 5))
-        last[0] = now
+        now = state()
+        late = max(0.0, (now[0] - last[0]) * 1000 - 5)
+        lateness.append(late)
+        own.append(max(0.0, late - (now[2] - last[2])))
+        if late > 20:
+            known = last[3] > 0  # the sync thread's figures, once it is known
+            gaps.append((last[0], now[0], now[1] - last[1], now[2] - last[2],
+                         now[3] - last[3] if known else 0.0, now[4] - last[4] if known else 0.0))
+        last[:] = now
 
     timer.timeout.connect(tick)
     spent: dict[str, float] = {}
+    timeline = Timeline()
 
     def timed(name: str, fn: Any) -> Any:
         def run(*args: Any) -> Any:
@@ -176,15 +386,26 @@ def stall(data_dir: Path, messages: int = 10_500) -> dict[str, Any]:
             try:
                 return fn(*args)
             finally:
-                spent[name] = max(spent.get(name, 0.0), (time.perf_counter() - t) * 1000)
+                end = time.perf_counter()
+                spent[name] = max(spent.get(name, 0.0), (end - t) * 1000)
+                timeline.add(t, end, name)
         return run
 
-    window._synced = timed("synced_ms", window._synced)  # type: ignore[method-assign]
-    window.model.refresh = timed("model_refresh_ms", window.model.refresh)  # type: ignore[method-assign]
-    window.update_counts = timed("update_counts_ms", window.update_counts)  # type: ignore[method-assign]
-    window.deliver_now = timed("deliver_now_ms", window.deliver_now)  # type: ignore[method-assign]
+    # the window's GUI-thread slots during a sync (swap: the new ids, place and selection)
+    for owner, name in ((window, "_synced"), (window.model, "refresh"),
+                        (window.model, "_swap"), (window, "update_counts"),
+                        (window, "_show_counts"), (window, "deliver_now"),
+                        (window, "show_notifications")):
+        if hasattr(owner, name):
+            setattr(owner, name, timed(name, getattr(owner, name)))
     window.last_reports = []
+    timeline.watch_gc()
+    trace_sync_phases(timeline)
+    sampling = threading.Event()
+    if os.environ.get("GUI_PROBE_SAMPLE"):
+        sample_gil_holds(timeline, sampling)
     timer.start()
+    last[:] = state()
     window.sync_now()
     began = time.perf_counter()
     while not window.last_reports and time.perf_counter() - began < 600:
@@ -195,6 +416,8 @@ def stall(data_dir: Path, messages: int = 10_500) -> dict[str, Any]:
         app.processEvents()
         time.sleep(0.0005)
     timer.stop()
+    sampling.set()
+    timeline.unwatch_gc()
     ingested = sum(r.new_messages for r in window.last_reports)
     errors = [r.error for r in window.last_reports if r.error and r.account == "stall"]
     ours.send("stop")
@@ -202,13 +425,16 @@ def stall(data_dir: Path, messages: int = 10_500) -> dict[str, Any]:
     return {"ingested": ingested, "staged": world["staged"],
             "sync_s": settle - began, "ticks": len(lateness),
             "max_ms": ordered[-1] if ordered else 0.0,
+            "max_ms_less_run_queue": max(own, default=0.0),
             "p99_ms": ordered[int(len(ordered) * 0.99)] if ordered else 0.0, "errors": errors,
-            "slowest_gui_calls_ms": spent}
+            "slowest_gui_calls_ms": spent, "gc": timeline.gc_summary(),
+            "late_ticks": timeline.explain(sorted(gaps, key=lambda g: g[0] - g[1])[:12],
+                                           began)}
 
 
 if __name__ == "__main__":
     mode, where = sys.argv[1], Path(sys.argv[2])
-    figures = {"start": start, "scroll": scroll, "stall": stall}[mode](where)
+    figures = {"start": start, "scroll": scroll, "stall": stall, "switch": switch}[mode](where)
     print(json.dumps(figures))
     sys.stdout.flush()
     os._exit(0)  # skip Qt teardown: not what is measured

@@ -15,6 +15,7 @@ from inbox.credentials import CredentialSource, KeyringCredentials
 from inbox.demo import Demo, start_demo
 from inbox.oauth2 import RefreshingCredentials
 from inbox.store import SqlStore, open_sqlite
+from ui import gc_pauses
 from ui.accounts_dialog import AccountsDialog
 from ui.main_window import MainWindow, saved_undo_seconds
 from ui.text import tr
@@ -123,6 +124,7 @@ def run(data_dir: Path, *, demo: bool = False, language: str | None = None) -> i
     window = MainWindow(store, opener, credentials, poll_ms=poll_ms, demo=demo,
                         undo_seconds=saved_undo_seconds())
     window.show()
+    gc_pauses.after_start_up()
     try:
         return app.exec()
     finally:

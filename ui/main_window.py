@@ -44,6 +44,7 @@ from inbox.domain import ChannelKind, OutboxState, Status, View
 from inbox.store import SqlStore
 from inbox.sync import Syncer, SyncReport
 from inbox.timeutil import to_ms, utcnow
+from ui import gc_pauses
 from ui.accounts_dialog import AccountsDialog
 from ui.composer import Composer
 from ui.conversation_view import ContactCard, ThreadView, plain_label
@@ -524,9 +525,10 @@ class MainWindow(QMainWindow):
         credentials = self.credentials
 
         def job(store: SqlStore) -> tuple[list[SyncReport], list[int]]:
-            reports = Syncer(store, credentials).sync_all()
-            deliver_due(store)  # webhooks rules queued: on this worker, never the GUI's
-            return reports, store.wake_snoozed()
+            with gc_pauses.deferred():  # its working set is large and short-lived
+                reports = Syncer(store, credentials).sync_all()
+                deliver_due(store)  # webhooks rules queued: on this worker, never the GUI's
+                return reports, store.wake_snoozed()
 
         self.syncer.submit(job, self._synced, self._failed)
 
