@@ -1,4 +1,5 @@
-"""Helpers the GUI tests share: typing as a person would, a window on a live sandbox."""
+"""Helpers the GUI tests share: typing as a person would, a window on a live sandbox,
+waiting for the queue's rows (read on the window's reader thread)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def type_into(qtbot: QtBot, editor: QWidget, text: str) -> None:
         QApplication.sendEvent(editor, event)
 
 
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the queue's ids and the views' counts asked for so far are shown."""
+    qtbot.waitUntil(lambda: not window.model.loading and not window.read_worker.pending,
+                    timeout=10_000)
+
+
 @dataclass
 class LiveDesk:
     window: MainWindow
@@ -47,4 +54,5 @@ def live_window(qtbot: QtBot, sandbox: XSandbox, data_dir: Path, *,
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: "Up to date" in window.sync_label.text(), timeout=10_000)
+    settled(qtbot, window)
     return LiveDesk(window, store, brand, customer)

@@ -17,7 +17,7 @@ from inbox.sandbox import Fault, XSandbox
 from inbox.store import SqlStore, open_sqlite
 from inbox.sync import Syncer
 from tests.conftest import msg
-from tests.gui_helpers import type_into
+from tests.gui_helpers import settled, type_into
 from tests.sandbox_fixtures import connect
 from ui.main_window import MainWindow
 
@@ -53,6 +53,7 @@ def desk(qtbot: QtBot, data_dir: Path, request: pytest.FixtureRequest) -> Iterat
         window = open_window(store, data_dir, creds, undo_seconds=undo)
         qtbot.addWidget(window)
         window.show()
+        settled(qtbot, window)
         yield Desk(window, store, sandbox, brand.id, customer.id, data_dir)
         window.close()
         store.close()
@@ -117,6 +118,7 @@ def test_draft_survives_closing_the_window(desk: Desk, qtbot: QtBot, data_dir: P
     again = open_window(desk.store, data_dir, MemoryCredentials())
     qtbot.addWidget(again)
     again.show()
+    settled(qtbot, again)
     for row in range(again.model.rowCount()):
         if again.model.conversation_id(row) == conv_id:
             again.select_row(row)

@@ -18,7 +18,7 @@ from inbox.sandbox import XSandbox
 from inbox.store import SqlStore, open_sqlite
 from inbox.timeutil import utcnow
 from tests.conftest import contact, msg
-from tests.gui_helpers import live_window
+from tests.gui_helpers import live_window, settled
 from ui.main_window import VIEW_ORDER, MainWindow
 from ui.queue_model import QueueModel
 
@@ -43,6 +43,7 @@ def window(qtbot: QtBot, store: SqlStore, account_id: int, data_dir: Path) -> It
     w = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(), poll_ms=600_000)
     qtbot.addWidget(w)
     w.show()
+    settled(qtbot, w)
     yield w
     w.close()
 
@@ -107,7 +108,7 @@ def test_snooze_and_reopen(window: MainWindow, qtbot: QtBot, store: SqlStore) ->
     qtbot.waitUntil(lambda: store.conversation(conv_id).status is Status.SNOOZED)
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)
     window.views.setCurrentRow(VIEW_ORDER.index(View.SNOOZED))
-    assert window.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     window.select_row(0)
     assert "Snoozed until" in window.status_label.text()
     window.reopen_action.trigger()
@@ -124,6 +125,7 @@ def test_selection_survives_a_live_refresh_in_right_to_left(
     assert chosen is not None and window.thread_view.bubbles
     store.ingest(account_id, IngestBatch(messages=[msg("9", thread="newest", minutes=40)]))
     window.refresh(frozenset())
+    settled(qtbot, window)
     assert window.model.rowCount() == 4
     selected = window.table.selectionModel().selectedRows()
     assert [window.model.conversation_id(i.row()) for i in selected] == [chosen]

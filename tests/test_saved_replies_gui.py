@@ -18,7 +18,7 @@ from inbox.outbox import items
 from inbox.sandbox import XSandbox
 from inbox.store import SqlStore, open_sqlite
 from inbox.sync import Syncer
-from tests.gui_helpers import type_into
+from tests.gui_helpers import settled, type_into
 from tests.sandbox_fixtures import connect
 from ui.main_window import MainWindow
 from ui.saved_replies_dialog import SavedRepliesDialog
@@ -55,6 +55,7 @@ def desk(qtbot: QtBot, data_dir: Path) -> Iterator[Desk]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: len(t.library(store, agent="amal")) >= 10, timeout=5000)
+        settled(qtbot, window)
         by_handle = {}
         for row in range(window.model.rowCount()):
             conv = store.conversation(window.model.conversation_id(row))

@@ -1,8 +1,9 @@
 """The inbox window: views on the side, the queue in the middle, the conversation beside it.
 
 Reads for display use the GUI thread's own store connection (small, indexed
-queries). Writes (agent actions) and syncing run on worker threads so the GUI
-never waits on the network or on a writer's lock.
+queries); reads that grow with the store (a view's id list, the views' counts)
+run on a reader thread. Writes (agent actions) and syncing run on worker threads
+so the GUI never waits on the network or on a writer's lock.
 """
 
 from __future__ import annotations
@@ -136,6 +137,11 @@ class MainWindow(QMainWindow):
         self.writer = StoreWorker(open_store, "inbox-writer")
         self.syncer = StoreWorker(open_store, "inbox-sync")
         self.send_worker = StoreWorker(open_store, "inbox-send")
+        self.read_worker = StoreWorker(open_store, "inbox-reader")
+        self._counts_asked = 0
+        self._scroll = 0  # where the queue was scrolled when its ids were swapped
+        self._switched = False  # a view change waits for its rows
+        self._closed = False
         self.undo_seconds = undo_seconds
         self.current_id: int | None = None
         self.last_reports: list[SyncReport] = []
@@ -182,7 +188,9 @@ class MainWindow(QMainWindow):
         self.views.setCurrentRow(0)
         self.views.currentRowChanged.connect(self._view_changed)
 
-        self.model = QueueModel(self.reader, self)
+        self.model = QueueModel(self.reader, self, reader=self.read_worker)
+        self.model.modelAboutToBeReset.connect(self._keep_place)
+        self.model.refreshed.connect(self._rows_arrived)
         self.table = QTableView()
         self.table.setObjectName("queue")
         self.table.setModel(self.model)
@@ -369,8 +377,11 @@ class MainWindow(QMainWindow):
     # -- queue and selection --------------------------------------------------------
 
     def _view_changed(self, row: int) -> None:
+        """The new view's rows arrive from the reader; the open conversation stays
+        selected if it is in that view."""
+        self._switched = True
         self.model.set_view(VIEW_ORDER[row])
-        self._after_refresh(None)
+        self.update_counts()
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         if not current.isValid():
@@ -426,16 +437,27 @@ class MainWindow(QMainWindow):
         self.empty.setVisible(not visible)
 
     def refresh(self, changed: frozenset[int] | None = None) -> None:
-        """Re-read the queue, keeping the agent's place and selection."""
-        selected = self.current_id
-        scroll = self.table.verticalScrollBar().value()
+        """Re-read the queue (on the reader thread); when the rows arrive the agent's
+        place and selection are put back (``_rows_arrived``)."""
         self.model.refresh(changed)
-        self.table.verticalScrollBar().setValue(scroll)
-        self._after_refresh(selected, changed)
+        self.update_counts()
+
+    def _keep_place(self) -> None:
+        self._scroll = self.table.verticalScrollBar().value()
+
+    def _rows_arrived(self, changed: frozenset[int] | None) -> None:
+        if self._closed:
+            return  # a read still queued when the window closed
+        self.table.verticalScrollBar().setValue(self._scroll)
+        switched, self._switched = self._switched, False
+        selected = self.current_id
+        if switched and selected is not None and self.model.row_of(selected) is None:
+            self.show_conversation(None)  # not in this view
+        else:
+            self._after_refresh(selected, changed)
 
     def _after_refresh(self, selected: int | None,
                        changed: frozenset[int] | None = None) -> None:
-        self.update_counts()
         row = None if selected is None else self.model.row_of(selected)
         if row is not None:
             self.table.selectionModel().blockSignals(True)
@@ -449,9 +471,23 @@ class MainWindow(QMainWindow):
             self.show_conversation(None)
 
     def update_counts(self) -> None:
-        for row, view in enumerate(VIEW_ORDER):
+        """Every view's count, read on the reader thread (only the latest of several
+        asked in a row is read)."""
+        self._counts_asked += 1
+        asked = self._counts_asked
+
+        def job(store: SqlStore) -> list[int] | None:
+            if asked != self._counts_asked:
+                return None
+            return [store.count(view) for view in VIEW_ORDER]
+
+        self.read_worker.submit(job, self._show_counts)
+
+    def _show_counts(self, counts: list[int] | None) -> None:
+        if counts is None or self._closed:
+            return
+        for row, (view, n) in enumerate(zip(VIEW_ORDER, counts, strict=True)):
             item = self.views.item(row)
-            n = self.reader.count(view)
             item.setText(f"{view_title(view)}  ({count(n)})" if n else view_title(view))
 
     # -- agent actions ----------------------------------------------------------------
@@ -659,7 +695,9 @@ class MainWindow(QMainWindow):
         self.poll_timer.stop()
         self.tick_timer.stop()
         self.send_timer.stop()
+        self._closed = True
         self.syncer.stop()
         self.send_worker.stop()
         self.writer.stop()
+        self.read_worker.stop()
         super().closeEvent(event)
