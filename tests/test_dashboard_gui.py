@@ -33,7 +33,7 @@ WEEKDAYS_9_TO_5 = Calendar("UTC", {d: ((9 * 60, 17 * 60),) for d in range(5)})
 def timeline(store: SqlStore, account_id: int) -> dict[str, int]:
     a = ingest(store, account_id, msg("a1", thread="ta", minutes=0))
     ingest(store, account_id, app_reply("a2", 10, thread="ta", agent="sara"))
-    with at(60):
+    with at(store, 60):
         store.resolve(a, actor="sara")
     b = ingest(store, account_id, msg("b1", thread="tb", kind=ChannelKind.DM, minutes=30))
     ingest(store, account_id, app_reply("b2", 90, thread="tb", agent="omar",
