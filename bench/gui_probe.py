@@ -205,6 +205,7 @@ def wait_rows(app: QCoreApplication, window: MainWindow, limit_s: float = 30) ->
             time.perf_counter() - began < limit_s):
         app.processEvents()
         time.sleep(0.0005)
+    app.processEvents()  # the table lays the new rows out (scroll bar range)
 
 
 def switch(data_dir: Path) -> dict[str, Any]:
