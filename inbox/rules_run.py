@@ -32,9 +32,13 @@ from inbox.rules_act import apply_actions, load_facts
 from inbox.rules_eval import CompiledRule, Facts, compile_rule, reason_line
 from inbox.sla import SlaPolicy, SlaState, sla_status
 from inbox.store import SqlStore
+from inbox.store.sqlparts import chunks
 from inbox.timeutil import from_ms, to_ms, utcnow
 
 log = logging.getLogger(__name__)
+
+# Conversations a timer pass reads at a time (memory, and the GIL held at once).
+TIMER_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,21 +195,41 @@ def _spike_hits(store: SqlStore, compiled: CompiledRule, facts: Facts) -> int | 
 
 def run_timers(store: SqlStore, now: datetime, rules: Sequence[CompiledRule],
                policy: SlaPolicy | None = None) -> list[Firing]:
-    """Waiting rules and SLA warnings/breaches; idempotent per waiting stretch."""
+    """Waiting rules and SLA warnings/breaches; idempotent per waiting stretch.
+
+    Runs after every sync, so its cost must not grow with a backlog that was
+    already handled: stretches whose firings all happened are left out in SQL
+    (by their dedupe keys), and the rest is read in batches, so a store with
+    tens of thousands of overdue conversations neither re-reads them every
+    minute nor holds them all in memory at once.
+    """
     now_ms = to_ms(now)
     firings: list[Firing] = []
     for compiled in (r for r in rules if r.rule.when is Trigger.WAITING):
         assert compiled.rule.after_minutes is not None
-        ids = store.waiting_ids(now_ms - compiled.rule.after_minutes * 60_000)
-        for facts in load_facts(store, store.conversation_fact_rows(ids), now_ms):
-            key = f"rule:{compiled.rule.name}:waiting:{facts.conv.id}:{facts.conv.waiting_since}"
-            if not store.event_key_exists(key) and _matches(compiled, facts):
-                fired = _fire(store, compiled, facts, key, now_ms)
-                firings += [fired] if fired else []
+        prefix = f"rule:{compiled.rule.name}:waiting:"
+        ids = store.waiting_ids(now_ms - compiled.rule.after_minutes * 60_000, unfired=prefix)
+        for batch in chunks(ids, TIMER_BATCH):
+            for facts in load_facts(store, store.conversation_fact_rows(batch), now_ms):
+                key = f"{prefix}{facts.conv.id}:{facts.conv.waiting_since}"
+                if not store.event_key_exists(key) and _matches(compiled, facts):
+                    fired = _fire(store, compiled, facts, key, now_ms)
+                    firings += [fired] if fired else []
     policy = policy or SlaPolicy.load(store)
-    due = store.sla_due_ids(now_ms)
-    conversations = store.conversations(due)
-    for facts in load_facts(store, store.conversation_fact_rows(due), now_ms):
+    breach = Trigger.SLA_BREACH.value
+    done = [f"sla:{breach}:"] + [f"rule:{r.rule.name}:{breach}:" for r in rules
+                                 if r.rule.when is Trigger.SLA_BREACH]
+    for batch in chunks(store.sla_due_ids(now_ms, done), TIMER_BATCH):
+        firings += _sla_timers(store, now, batch, rules, policy)
+    return firings
+
+
+def _sla_timers(store: SqlStore, now: datetime, conv_ids: Sequence[int],
+                rules: Sequence[CompiledRule], policy: SlaPolicy) -> list[Firing]:
+    now_ms = to_ms(now)
+    firings: list[Firing] = []
+    conversations = store.conversations(conv_ids)
+    for facts in load_facts(store, store.conversation_fact_rows(conv_ids), now_ms):
         status = sla_status(conversations[facts.conv.id], now, policy)
         if status.state not in (SlaState.WARNING, SlaState.BREACHED):
             continue

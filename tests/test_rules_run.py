@@ -25,6 +25,7 @@ from inbox.rules_run import (
     save_rules,
 )
 from inbox.store import SqlStore
+from inbox.timeutil import to_ms
 from tests.conftest import T0, contact, msg
 
 
@@ -191,6 +192,36 @@ def test_sla_warning_then_breach(store: SqlStore, account_id: int) -> None:
     assert run_timers(store, at(500), r) == []
     types = [e.type for e in store.events(1)]
     assert types.count(EventType.SLA_WARNED) == 1 and types.count(EventType.SLA_BREACHED) == 1
+
+
+def test_a_handled_backlog_is_not_read_again(store: SqlStore, account_id: int) -> None:
+    """Timers run after every sync: stretches whose firings all happened drop out of
+    the candidates (in SQL), so an old backlog costs nothing minute after minute."""
+    for i in range(3):
+        put(store, account_id, msg(str(i), thread=f"t{i}", text="hello"))
+    r = rules(WAIT, rule("Breach", [], [a("notify", "supervisors")], when="sla_breach"))
+    breach_done = ["sla:sla_breach:", "rule:Breach:sla_breach:"]
+    assert len(run_timers(store, at(200), r)) == 6  # 3 waited + 3 breached
+    assert store.waiting_ids(to_ms(at(170)), unfired="rule:Waited 30:waiting:") == []
+    assert store.sla_due_ids(to_ms(at(200)), breach_done) == []
+    assert store.sla_due_ids(to_ms(at(200))) == [1, 2, 3]  # the dry run still sees them
+    # A reply and a new message open a new stretch: a candidate again.
+    store.ingest(account_id, IngestBatch([msg("r", thread="t1", minutes=201,
+                                              direction=Direction.OUT, author="100")]))
+    put(store, account_id, msg("n", thread="t1", minutes=202, text="and now?"))
+    assert store.waiting_ids(to_ms(at(240)), unfired="rule:Waited 30:waiting:") == [2]
+    assert [f.rule for f in run_timers(store, at(240), r)] == ["Waited 30"]
+
+
+def test_a_breach_rule_that_did_not_match_is_asked_again(store: SqlStore,
+                                                          account_id: int) -> None:
+    put(store, account_id, msg("1", text="hello"))
+    r = rules(rule("VIP breach", [c("tags", "==", "vip")], [a("notify", "supervisors")],
+                   when="sla_breach"))
+    assert run_timers(store, at(130), r) == []  # breached, but not a VIP (yet)
+    store.add_tag(1, "vip")
+    assert [f.rule for f in run_timers(store, at(140), r)] == ["VIP breach"]
+    assert run_timers(store, at(150), r) == []
 
 
 def test_runner_holds_the_clock_and_never_raises(store: SqlStore, account_id: int,

@@ -34,6 +34,12 @@ _DUE = (
     " THEN t.first_response_s ELSE t.next_response_s END)"
 )
 _SLA_JOIN = "LEFT JOIN sla_targets t ON t.kind = c.kind AND t.priority = c.priority"
+# A timer's firing key for a conversation's current waiting stretch, as
+# ``inbox.rules_run`` writes it: prefix (bound) + "<id>:<waiting_since>".
+_STRETCH_KEY_EXISTS = (
+    "EXISTS (SELECT 1 FROM events e WHERE e.dedupe_key = CAST(? AS TEXT)"
+    " || CAST(c.id AS TEXT) || ':' || CAST(c.waiting_since AS TEXT))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,25 +219,31 @@ class RuleStore:
             list(conversation_ids),
         )
 
-    def waiting_ids(self: SqlAccess, waited_since_before: int) -> list[int]:
-        """Open conversations whose customer has waited since before the given instant."""
-        rows = self._all(
-            "SELECT id FROM conversations WHERE status = 'open' AND waiting_since IS NOT NULL"
-            " AND waiting_since <= ? ORDER BY waiting_since, id",
-            (waited_since_before,),
-        )
-        return [int(r[0]) for r in rows]
+    def waiting_ids(self: SqlAccess, waited_since_before: int,
+                    unfired: str | None = None) -> list[int]:
+        """Open conversations whose customer has waited since before the given instant;
+        with ``unfired``, only those whose current waiting stretch has no event keyed
+        ``unfired + "<id>:<waiting_since>"`` yet (a timer that already fired is not
+        looked at again: the next sync then costs nothing for it)."""
+        sql = ("SELECT c.id FROM conversations c WHERE c.status = 'open'"
+               " AND c.waiting_since IS NOT NULL AND c.waiting_since <= ?")
+        params: list[object] = [waited_since_before]
+        if unfired is not None:
+            sql += f" AND NOT {_STRETCH_KEY_EXISTS}"
+            params.append(unfired)
+        return [int(r[0]) for r in self._all(sql + " ORDER BY c.waiting_since, c.id", params)]
 
-    def sla_due_ids(self: SqlAccess, now: int) -> list[int]:
-        """Waiting conversations inside their warning window or past due (timer candidates)."""
-        rows = self._all(
-            "SELECT c.id FROM conversations c " + _SLA_JOIN +
-            " WHERE c.status = 'open' AND c.waiting_since IS NOT NULL AND t.kind IS NOT NULL"
-            " AND c.waiting_since + 10 * t.warning_percent * (CASE WHEN c.first_reply_at IS NULL"
-            " THEN t.first_response_s ELSE t.next_response_s END) <= ? ORDER BY c.id",
-            (now,),
-        )
-        return [int(r[0]) for r in rows]
+    def sla_due_ids(self: SqlAccess, now: int, done: Sequence[str] = ()) -> list[int]:
+        """Waiting conversations inside their warning window or past due (timer
+        candidates); with ``done``, not those whose current stretch already has an event
+        for every one of these key prefixes (everything a breach does has happened)."""
+        sql = ("SELECT c.id FROM conversations c " + _SLA_JOIN +
+               " WHERE c.status = 'open' AND c.waiting_since IS NOT NULL AND t.kind IS NOT NULL"
+               " AND c.waiting_since + 10 * t.warning_percent * (CASE WHEN c.first_reply_at"
+               " IS NULL THEN t.first_response_s ELSE t.next_response_s END) <= ?")
+        if done:
+            sql += " AND NOT (" + " AND ".join([_STRETCH_KEY_EXISTS] * len(done)) + ")"
+        return [int(r[0]) for r in self._all(sql + " ORDER BY c.id", [now, *done])]
 
     def queue_ids_by_time_left(self: SqlAccess, view: View) -> list[int]:
         """A view's conversations, least SLA time left first; no running clock last."""
