@@ -171,7 +171,7 @@ def _grouped(pairs: Iterable[tuple[int, _Event]]) -> Iterator[tuple[int, list[_E
         yield current, bucket
 
 
-def _rows(store: SqlStore, calendar: Calendar, samples: list[Sample],
+def _rows(calendar: Calendar, samples: list[Sample],
           meta: dict[int, tuple[int, str]]) -> list[tuple[Any, ...]]:
     rows = []
     for s in samples:
@@ -204,7 +204,7 @@ def _recompute(store: SqlStore, calendar: Calendar, ids: Sequence[int]) -> int:
     meta = _meta(store, ids)
     samples = [s for conv, evs in _grouped(_events(store, ids)) if conv in meta
                for s in samples_of(conv, evs)]
-    rows = _rows(store, calendar, samples, meta)
+    rows = _rows(calendar, samples, meta)
     store._conn.cursor().executemany(store._sql(_INSERT), rows)
     store._exec(f"DELETE FROM metric_dirty WHERE conversation_id IN ({marks})", list(ids))
     metrics_rollup.rebuild_days(store, days | {int(r[7]) for r in rows})
@@ -238,12 +238,12 @@ def recompute_all(store: SqlStore, calendar: Calendar | None = None, *,
                 batch += samples_of(conv, evs)
             done += 1
             if done % 5000 == 0:
-                cursor.executemany(store._sql(_INSERT), _rows(store, calendar, batch, meta))
+                cursor.executemany(store._sql(_INSERT), _rows(calendar, batch, meta))
                 written += len(batch)
                 batch = []
                 if progress:
                     progress(done, total)
-        cursor.executemany(store._sql(_INSERT), _rows(store, calendar, batch, meta))
+        cursor.executemany(store._sql(_INSERT), _rows(calendar, batch, meta))
         written += len(batch)
         metrics_rollup.rebuild_all(store)
         _set_state(store, calendar)

@@ -11,20 +11,17 @@ JSON of GET mentions / own tweets / DM events, parsed by the real
 ``parse_mentions`` / ``parse_dm_events``), replies recorded by the outbox, and
 agent actions, each with the moment it happened. ``replay`` feeds that script
 through the store's own methods (``ingest``, ``resolve`` ...), which is the
-reference; ``BulkWriter`` computes the very same rows and writes them with a
-few ``executemany`` calls per 20,000 conversations, because going through
-``ingest`` one page at a time would take ten minutes for a million messages.
-tests/test_seed.py checks, on a small history, that both give identical
-tables.
+reference; ``inbox.seed_bulk`` computes the very same rows (response-time
+samples included) and writes them in a few ``executemany`` per 20,000
+conversations, because going through ``ingest`` one page at a time would
+take ten minutes for a million messages. tests/test_seed.py checks, on a
+small history, that both give identical tables.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import multiprocessing
 import random
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,18 +33,14 @@ from inbox.domain import (
     Account,
     AccountStatus,
     ChannelKind,
-    Contact,
     Direction,
-    EventType,
     IncomingMessage,
     IngestBatch,
     Origin,
     Priority,
-    Status,
 )
 from inbox.sandbox import corpus
 from inbox.store import SqlStore
-from inbox.store.ingest import preview as _preview
 from inbox.timeutil import format_x_time, from_ms, to_ms, utcnow
 
 SEED_ACCOUNT = "seed"
@@ -472,312 +465,30 @@ def _apply(store: SqlStore, conv_id: int, step: Act) -> None:
     actions[step.op]()
 
 
-# -- the fast path: the same rows, computed here, written in bulk --------------------
-
-
-def _json(data: dict[str, object]) -> str:
-    return json.dumps(data, ensure_ascii=False)
-
-
-_MESSAGE_DATA = {
-    (origin, automatic, kind): _json({"origin": origin, "automatic": automatic, "kind": kind})
-    for origin in (None, "app", "external") for automatic in (False, True)
-    for kind in ("mention", "dm")
-}
-
-
-@dataclass(slots=True)
-class _Conv:
-    id: int
-    contact_id: int
-    status: str
-    changed_at: int
-    snoozed_until: int | None
-    language: str | None
-    created_at: int
-    last_message_at: int
-    preview: str = ""
-    count: int = 0
-    priority: int = 0
-    assignee: str | None = None
-    tags: set[str] = field(default_factory=set)
-    inbound: list[int] = field(default_factory=list)
-    human_out: list[int] = field(default_factory=list)
-
-
-class BulkWriter:
-    """Writes scripts as ``replay`` would leave them, in large transactions.
-
-    Requires a store without conversations (it numbers rows itself). Contacts
-    are kept in memory and written with their final state per chunk.
-    """
-
-    CHUNK = 20_000  # conversations per transaction
-
-    def __init__(self, store: SqlStore, account_id: int) -> None:
-        self.store = store
-        self.conn: sqlite3.Connection = store._conn
-        self.account_id = account_id
-        row = store._one("SELECT COUNT(*) FROM conversations")
-        if row is not None and row[0]:
-            raise ValueError("bulk seeding needs a store without conversations")
-        self.contacts: dict[str, list[Any]] = {}  # platform id -> contact row (mutable)
-        self.indexed: dict[int, tuple[str, str]] = {}  # contact id -> (handle, name) indexed
-        for r in store._all("SELECT id, platform_id, handle, display_name, followers, verified,"
-                            " account_created_at, updated_at FROM contacts"):
-            self.contacts[str(r[1])] = [int(r[0]), str(r[1]), r[2], r[3], r[4], r[5], r[6],
-                                        r[7]]
-            self.indexed[int(r[0])] = (r[2], r[3])
-        top = store._one("SELECT MAX(id) FROM contacts")
-        self.next_contact = int(top[0] or 0) + 1 if top else 1
-        self.next_conv = 1
-        self.next_message = 1
-        top = store._one("SELECT MAX(id) FROM events")
-        self.next_event = int(top[0] or 0) + 1 if top else 1
-        self._reset_buffers()
-        self.messages_written = 0
-
-    def _reset_buffers(self) -> None:
-        self.dirty: dict[str, list[Any]] = {}
-        self.convs: list[tuple[Any, ...]] = []
-        self.msgs: list[tuple[Any, ...]] = []
-        self.events: list[tuple[Any, ...]] = []
-        self.tags: list[tuple[int, str]] = []
-        self.fts: list[tuple[int, str]] = []
-
-    # -- contacts -------------------------------------------------------------------
-
-    def _upsert(self, c: Contact, now: int) -> int:
-        created = None if c.account_created_at is None else to_ms(c.account_created_at)
-        row = self.contacts.get(c.platform_id)
-        if row is None:
-            row = [self.next_contact, c.platform_id, c.handle, c.display_name, c.followers,
-                   int(c.verified), created, now]
-            self.next_contact += 1
-            self.contacts[c.platform_id] = row
-        else:
-            row[2:6] = [c.handle, c.display_name, c.followers, int(c.verified)]
-            if created is not None:
-                row[6] = created
-            row[7] = now
-        self.dirty[c.platform_id] = row
-        return int(row[0])
-
-    def _contact_for(self, platform_id: str, known: dict[str, int], now: int) -> int:
-        if platform_id not in known:
-            row = self.contacts.get(platform_id)
-            known[platform_id] = (int(row[0]) if row is not None else
-                                  self._upsert(Contact(platform_id, platform_id, platform_id),
-                                               now))
-        return known[platform_id]
-
-    # -- one conversation ---------------------------------------------------------------
-
-    def _event(self, conv: int, message_id: int | None, type_: EventType, at: int,
-               actor: str | None, data: str) -> None:
-        self.events.append((self.next_event, conv, message_id, type_.value, at, actor, data))
-        self.next_event += 1
-
-    def _ingest(self, script: Script, state: list[_Conv], batch: IngestBatch, now: int) -> None:
-        """``SqlStore.ingest`` for one conversation's batch, without the SQL."""
-        known = {c.platform_id: self._upsert(c, now) for c in batch.contacts}
-        for msg in sorted(batch.messages, key=lambda m: (m.created_at, m.platform_id)):
-            at = to_ms(msg.created_at)
-            inbound = msg.direction is Direction.IN
-            customer = (msg.author_platform_id if inbound
-                        else msg.counterpart_platform_id or msg.author_platform_id)
-            if not state:
-                state.append(_Conv(self.next_conv, self._contact_for(customer, known, now),
-                                   "open", at, None, msg.language, now, at))
-                self.next_conv += 1
-            conv = state[0]
-            origin = msg.origin.value if msg.origin else None
-            message_id = self.next_message
-            self.next_message += 1
-            self.msgs.append((
-                message_id, conv.id, self.account_id, msg.kind.value, msg.platform_id,
-                msg.direction.value, self._contact_for(msg.author_platform_id, known, now),
-                msg.author_platform_id, msg.text, msg.language, msg.in_reply_to_platform_id,
-                at, now, msg.agent, origin, int(msg.automatic)))
-            self.fts.append((message_id, msg.text))
-            self._event(conv.id, message_id,
-                        EventType.MESSAGE_IN if inbound else EventType.MESSAGE_OUT, at,
-                        msg.agent, _MESSAGE_DATA[(origin, msg.automatic, msg.kind.value)])
-            conv.count += 1
-            if at >= conv.last_message_at:
-                conv.preview = _preview(msg.text)
-                conv.last_message_at = at
-            if inbound:
-                conv.inbound.append(at)
-                if conv.status in ("snoozed", "resolved") and at > conv.changed_at:
-                    old = conv.status
-                    conv.status, conv.changed_at, conv.snoozed_until = "open", at, None
-                    self._event(conv.id, message_id, EventType.REOPENED, at, None,
-                                _json({"from": old}))
-                    self._event(conv.id, None, EventType.STATUS, at, None,
-                                _json({"from": old, "to": Status.OPEN.value}))
-            elif not msg.automatic:
-                conv.human_out.append(at)
-
-    def _act(self, conv: _Conv, step: Act) -> None:
-        at = step.at
-        if step.op in ("resolve", "reopen", "pending", "snooze"):
-            to = {"resolve": "resolved", "reopen": "open", "pending": "pending",
-                  "snooze": "snoozed"}[step.op]
-            data: dict[str, object] = {"from": conv.status, "to": to}
-            conv.snoozed_until = step.value if step.op == "snooze" else None
-            if step.op == "snooze":
-                data["until"] = step.value
-            conv.status, conv.changed_at = to, at
-            self._event(conv.id, None, EventType.STATUS, at, step.actor, _json(data))
-        elif step.op == "priority":
-            conv.priority = int(step.value)
-            self._event(conv.id, None, EventType.PRIORITY, at, step.actor,
-                        _json({"to": Priority(step.value).name.lower()}))
-        elif step.op == "assign":
-            conv.assignee = step.value
-            self._event(conv.id, None, EventType.ASSIGNED, at, step.actor,
-                        _json({"to": step.value}))
-        elif step.op == "tag":
-            if step.value not in conv.tags:
-                conv.tags.add(step.value)
-                self.tags.append((conv.id, step.value))
-                self._event(conv.id, None, EventType.TAG_ADDED, at, step.actor,
-                            _json({"tag": step.value}))
-        else:
-            raise ValueError(f"unknown action {step.op!r}")
-
-    def add(self, script: Script) -> None:
-        state: list[_Conv] = []
-        for step in script.steps:
-            if isinstance(step, Page):
-                self._ingest(script, state, parse_page(step), step.at)
-            elif isinstance(step, Sent):
-                self._ingest(script, state, IngestBatch(messages=[step.message]), step.at)
-            else:
-                self._act(state[0], step)
-        if not state:
-            return
-        c = state[0]
-        first_reply = min(c.human_out) if c.human_out else None
-        last_human = max(c.human_out) if c.human_out else -1
-        waiting = min((t for t in c.inbound if t > last_human), default=None)
-        self.convs.append((c.id, self.account_id, script.kind.value, script.thread_id,
-                           c.contact_id, c.status, c.changed_at, c.snoozed_until, c.priority,
-                           c.assignee, c.language, c.preview, c.count, c.last_message_at,
-                           waiting, first_reply, c.created_at))
-        self.messages_written += c.count
-
-    # -- writing ----------------------------------------------------------------------
-
-    def flush(self) -> None:
-        """One transaction: contacts first (foreign keys), then the rest."""
-        if not self.convs and not self.dirty:
-            return
-        with self.store.transaction():
-            cur = self.conn.cursor()
-            cur.executemany(
-                "INSERT INTO contacts (id, network, platform_id, handle, display_name,"
-                " followers, verified, account_created_at, updated_at)"
-                " VALUES (?, 'x', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                " handle = excluded.handle, display_name = excluded.display_name,"
-                " followers = excluded.followers, verified = excluded.verified,"
-                " account_created_at = excluded.account_created_at,"
-                " updated_at = excluded.updated_at",
-                [tuple(r) for r in self.dirty.values()])
-            fresh: list[tuple[int, str, str]] = []
-            changed: list[tuple[int, str, str]] = []
-            for r in self.dirty.values():
-                was = self.indexed.get(r[0])
-                if was != (r[2], r[3]):
-                    (fresh if was is None else changed).append((r[0], r[2], r[3]))
-                    self.indexed[r[0]] = (r[2], r[3])
-            self.store._index_contacts(fresh, fresh=True)
-            self.store._index_contacts(changed, fresh=False)
-            cur.executemany(
-                "INSERT INTO conversations (id, account_id, kind, thread_id, contact_id, status,"
-                " status_changed_at, snoozed_until, priority, assignee, language, preview,"
-                " message_count, last_message_at, waiting_since, first_reply_at, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.convs)
-            cur.executemany(
-                "INSERT INTO messages (id, conversation_id, account_id, kind, platform_id,"
-                " direction, author_contact_id, author_platform_id, text, language, in_reply_to,"
-                " created_at, ingested_at, agent, origin, automatic)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.msgs)
-            self.store._index_messages(self.fts)
-            cur.executemany(
-                "INSERT INTO events (id, conversation_id, message_id, type, at, actor, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)", self.events)
-            cur.executemany("INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?)",
-                            self.tags)
-        self._reset_buffers()
-
-    def write(self, scripts: Iterator[Script],
-              progress: Callable[[int], None] | None = None) -> int:
-        """Add every script, flushing every ``CHUNK`` conversations; returns messages."""
-        for n, script in enumerate(scripts, 1):
-            self.add(script)
-            if n % self.CHUNK == 0:
-                self.flush()
-                if progress:
-                    progress(self.messages_written)
-        self.flush()
-        return self.messages_written
+# -- the fast path (inbox.seed_bulk) ---------------------------------------------------
 
 
 PARALLEL_FROM = 50_000  # below this a second process costs more than it saves
 
 
-def _produce(messages: int, seed: int, now_ms: int, out: Any) -> None:
-    """The generator in its own process (the second core), scripts sent in chunks."""
-    chunk: list[Script] = []
-    for script in Generator(messages, seed, now_ms=now_ms).scripts():
-        chunk.append(script)
-        if len(chunk) >= 2000:
-            out.put(chunk)
-            chunk = []
-    out.put(chunk)
-    out.put(None)
-
-
-def _scripts(messages: int, seed: int, now_ms: int) -> Iterator[Script]:
-    """The generator's scripts: made in a child process for big histories, so that
-    generating and writing overlap; the same scripts either way (one seeded rng)."""
-    if messages < PARALLEL_FROM:
-        yield from Generator(messages, seed, now_ms=now_ms).scripts()
-        return
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue(maxsize=16)
-    child = context.Process(target=_produce, args=(messages, seed, now_ms, queue), daemon=True)
-    child.start()
-    try:
-        while (chunk := queue.get()) is not None:
-            yield from chunk
-    finally:
-        child.join(timeout=5)
-        if child.is_alive():
-            child.terminate()
-
-
 def seed(store: SqlStore, messages: int, seed: int = 1, *, now: datetime | None = None,
          progress: Callable[[int], None] | None = None) -> int:
-    """Fill an empty store with ``messages`` messages of history; returns the count."""
+    """Fill a store without conversations with ``messages`` messages of history and their
+    response times (``inbox.metrics``); returns the count."""
+    from inbox import seed_bulk  # it imports this module's script types
+
     account = seed_account(store)
     now_ms = to_ms(now or datetime.now(UTC))
-    writer = BulkWriter(store, account.id)
+    writer = seed_bulk.BulkWriter(store, account.id)
+    # The indexes stay while rows go in: their upkeep overlaps the generator working
+    # on the other core, where dropping and rebuilding them would add ~6 s of sorts
+    # after it (at a million messages), and a killed seed would leave them missing.
     store._exec("PRAGMA cache_size = -262144")  # 256 MB while the indexes grow
-    # Secondary indexes are dropped and rebuilt afterwards: one sort per index
-    # instead of a million random B-tree inserts (the classic bulk-load trade).
-    # The store is empty (BulkWriter checks), so nothing reads them meanwhile.
-    indexes = store._all(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        " AND tbl_name IN ('messages', 'events', 'conversations', 'conversation_tags')")
-    for name, _ in indexes:
-        store._exec(f"DROP INDEX {name}")
     try:
-        return writer.write(_scripts(messages, seed, now_ms), progress)
+        if messages < PARALLEL_FROM:
+            chunks = writer.rows().chunks(Generator(messages, seed, now_ms=now_ms).scripts())
+        else:
+            chunks = seed_bulk.chunks_from_child(messages, seed, now_ms, writer.rows())
+        return writer.write_chunks(chunks, progress)
     finally:
-        with store.transaction():
-            for _, sql in indexes:
-                store._exec(sql)
         store._exec("PRAGMA cache_size = -2000")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from inbox import seed
+from inbox import metrics, seed, seed_bulk
 from inbox.domain import ChannelKind, View
 from inbox.store import SqlStore, open_sqlite
 
@@ -27,6 +27,13 @@ TABLES = {
     "messages": "SELECT * FROM messages ORDER BY id",
     "events": "SELECT * FROM events ORDER BY id",
     "conversation_tags": "SELECT * FROM conversation_tags ORDER BY conversation_id, tag",
+    # response times: the samples and the per-day summaries built from them
+    "metric_samples": "SELECT * FROM metric_samples ORDER BY id",
+    "metric_daily": "SELECT * FROM metric_daily ORDER BY rowid",
+    "metric_hist": "SELECT * FROM metric_hist ORDER BY rowid",
+    "metric_inbound": "SELECT * FROM metric_inbound ORDER BY quarter, account_id, kind",
+    "metric_state": "SELECT * FROM metric_state ORDER BY key",
+    "metric_dirty": "SELECT * FROM metric_dirty ORDER BY conversation_id",
 }
 
 
@@ -51,14 +58,16 @@ def test_bulk_writer_matches_ingest_and_the_agent_actions(tmp_path: Path) -> Non
     reference = open_sqlite(tmp_path / "reference")
     account = seed.seed_account(reference)
     seed.replay(reference, account.id, scripts)
+    metrics.recompute_all(reference)
 
     bulk = open_sqlite(tmp_path / "bulk")
-    writer = seed.BulkWriter(bulk, seed.seed_account(bulk).id)
+    writer = seed_bulk.BulkWriter(bulk, seed.seed_account(bulk).id)
     writer.CHUNK = 7  # several transactions, contacts updated across them
     assert writer.write(iter(scripts)) == 1500
 
     want, got = _dump(reference), _dump(bulk)
     assert len(want["messages_fts"]) > 10_000
+    assert len(want["metric_samples"]) > 1000 and len(want["metric_hist"]) > 1000
     for table in want:
         assert len(got[table]) == len(want[table]), table
         for a, b in zip(want[table], got[table], strict=True):
