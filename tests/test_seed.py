@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from inbox import metrics, seed, seed_bulk
+from inbox.business_hours import ALWAYS
 from inbox.domain import ChannelKind, View
 from inbox.store import SqlStore, open_sqlite
 
@@ -74,6 +75,26 @@ def test_bulk_writer_matches_ingest_and_the_agent_actions(tmp_path: Path) -> Non
             assert a == b, table
     for view in View:
         assert bulk.queue_ids(view) == reference.queue_ids(view)
+
+
+def _maker() -> seed_bulk.RowMaker:
+    return seed_bulk.RowMaker(1, ALWAYS, seed_bulk.Start([], 1), chunk=300)
+
+
+def test_the_second_process_makes_the_same_chunks() -> None:
+    """A big seed computes its rows in a child process (the comparison above runs them
+    in this one): what comes back must be what the same RowMaker makes here."""
+    now_ms = int(NOW.timestamp() * 1000)
+    here = list(_maker().chunks(seed.Generator(4000, 7, now_ms=now_ms).scripts()))
+    there = list(seed_bulk.chunks_from_child(4000, 7, now_ms, _maker()))
+    assert len(here) > 2 and there == here
+
+
+def test_a_failing_generator_process_fails_the_seed() -> None:
+    maker = _maker()
+    maker.calendar = None  # type: ignore[assignment]  # the child fails on its first samples
+    with pytest.raises(RuntimeError, match="generator process failed"):
+        list(seed_bulk.chunks_from_child(2000, 1, int(NOW.timestamp() * 1000), maker))
 
 
 def test_history_looks_like_a_busy_brand_inbox(tmp_path: Path) -> None:
