@@ -85,6 +85,7 @@ def seeded(n: int, s: int) -> tuple[Path, float]:
         shutil.rmtree(home)
     home.mkdir(parents=True)
     print(f"seeding {n:,} messages into {home} ...", file=sys.stderr)
+    load_before = os.getloadavg()[0]  # others' work: the seed itself adds about 2
     began = time.perf_counter()
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([PY, str(ROOT / "main.py"), "--data-dir", str(home / "data"), "dev", "seed",
@@ -94,7 +95,7 @@ def seeded(n: int, s: int) -> tuple[Path, float]:
     cpu_s = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
     add_long_threads(home / "data")
     meta.write_text(json.dumps({"seed_s": took, "seed_cpu_s": cpu_s, "messages": n, "seed": s,
-                                "load_after": os.getloadavg()[0]}))
+                                "load_before": load_before, "load_after": os.getloadavg()[0]}))
     return home / "data", took
 
 
@@ -383,8 +384,8 @@ def main() -> None:
     figures = [Figure("seed_time", seed_s, "s", "<= 120" if args.messages >= 1_000_000 else "-",
                       seed_s <= 120,
                       f"dev seed --messages {args.messages}: {meta.get('seed_cpu_s', 0):.0f} s"
-                      f" of CPU over 2 processes; load average {meta.get('load_after', 0):.1f}"
-                      " when done (shared machine)")]
+                      f" of CPU over 2 processes; load average {meta.get('load_before', 0):.1f}"
+                      f" before, {meta.get('load_after', 0):.1f} when done (shared machine)")]
     store = open_sqlite(data)
     raw = sqlite3.connect(data / "inbox.sqlite3")
     counts = {v.value: store.count(v) for v in View}
