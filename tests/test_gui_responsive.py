@@ -18,7 +18,7 @@ from inbox.domain import IngestBatch, View
 from inbox.store import SqlStore, open_sqlite
 from tests.conftest import contact, msg
 from tests.gui_helpers import settled
-from ui import gc_pauses
+from ui import gc_pauses, queue_model
 from ui.main_window import VIEW_ORDER, MainWindow
 from ui.queue_model import QueueModel
 
@@ -72,6 +72,29 @@ def test_switching_to_a_big_view_leaves_the_window_working_until_its_rows_arrive
     assert window.model.data(window.model.index(RESOLVED - 1, 1))  # the last row pages in
     settled(qtbot, window)
     assert window.views.item(VIEW_ORDER.index(View.RESOLVED)).text().endswith(f"({RESOLVED})")
+
+
+def test_a_big_view_shows_its_first_page_while_the_rest_is_read(
+    window: MainWindow, qtbot: QtBot, store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    real_read = queue_model.read_queue
+
+    def slow_read(*args: object, **kwargs: object) -> object:
+        gate.wait(10)  # the whole id list takes its time (150 ms at a million messages)
+        return real_read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queue_model, "read_queue", slow_read)
+    switch_to(window, View.RESOLVED)
+    qtbot.waitUntil(lambda: window.model.rowCount() == queue_model.PAGE)
+    assert window.model.loading  # the rest is still being read ...
+    newest = store.queue_page(View.RESOLVED, None, 1).conversations[0]
+    assert window.model.conversation_id(0) == newest.id  # ... and the top is the real top
+    assert newest.contact.display_name in str(window.model.data(
+        window.model.index(0, QueueModel.CUSTOMER)))
+    gate.set()
+    qtbot.waitUntil(lambda: window.model.rowCount() == RESOLVED)
+    assert not window.model.loading and window.model.conversation_id(0) == newest.id
 
 
 def test_only_the_last_of_quick_switches_is_shown(window: MainWindow, qtbot: QtBot) -> None:
