@@ -208,13 +208,20 @@ def wait_rows(app: QCoreApplication, window: MainWindow, limit_s: float = 30) ->
     app.processEvents()  # the table lays the new rows out (scroll bar range)
 
 
-def switch(data_dir: Path) -> dict[str, Any]:
+def shown_window(data_dir: Path) -> tuple[QApplication, SqlStore, MainWindow]:
+    """The window on the store, shown and set up as ``ui/app.py`` sets it up."""
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     store = open_sqlite(data_dir)
     window = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(),
                         poll_ms=3_600_000)
     window.show()
-    gc_pauses.after_start_up()  # as ui/app.py does
+    gc_pauses.after_start_up()
+    return app, store, window
+
+
+def switch(data_dir: Path) -> dict[str, Any]:
+    app, _store, window = shown_window(data_dir)
     began = time.perf_counter()
     while not window.last_reports and time.perf_counter() - began < 120:
         app.processEvents()  # the start-up sync
@@ -273,12 +280,7 @@ def switch(data_dir: Path) -> dict[str, Any]:
 
 
 def scroll(data_dir: Path) -> dict[str, Any]:
-    app = QApplication.instance() or QApplication(sys.argv)
-    store = open_sqlite(data_dir)
-    window = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(),
-                        poll_ms=3_600_000)
-    window.show()
-    gc_pauses.after_start_up()  # as ui/app.py does
+    app, store, window = shown_window(data_dir)
     biggest = max(VIEW_ORDER, key=store.count)
     window.views.setCurrentRow(VIEW_ORDER.index(biggest))
     wait_rows(app, window)

@@ -34,6 +34,16 @@ def settled(qtbot: QtBot, window: MainWindow) -> None:
                     timeout=10_000)
 
 
+def desk_window(qtbot: QtBot, store: SqlStore, data_dir: Path) -> MainWindow:
+    """The inbox window on ``store`` (no credentials, no timed sync), shown: a window
+    never shown gets no close event, and its worker threads would outlive it."""
+    window = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(),
+                        poll_ms=600_000)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 @dataclass
 class LiveDesk:
     window: MainWindow

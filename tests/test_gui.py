@@ -12,13 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from inbox.credentials import MemoryCredentials
 from inbox.domain import ChannelKind, Direction, IngestBatch, Status, View
 from inbox.sandbox import XSandbox
-from inbox.store import SqlStore, open_sqlite
+from inbox.store import SqlStore
 from inbox.timeutil import utcnow
 from tests.conftest import contact, msg
-from tests.gui_helpers import live_window, settled
+from tests.gui_helpers import desk_window, live_window, settled
 from ui.main_window import VIEW_ORDER, MainWindow
 from ui.queue_model import QueueModel
 
@@ -40,9 +39,7 @@ def window(qtbot: QtBot, store: SqlStore, account_id: int, data_dir: Path) -> It
         contacts=[contact(), contact("300", "omar", "Omar <i>x</i>"),
                   contact("400", "noura", "نورة")],
     ))
-    w = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(), poll_ms=600_000)
-    qtbot.addWidget(w)
-    w.show()
+    w = desk_window(qtbot, store, data_dir)
     settled(qtbot, w)
     yield w
     w.close()

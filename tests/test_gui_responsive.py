@@ -13,11 +13,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from inbox.credentials import MemoryCredentials
 from inbox.domain import IngestBatch, View
-from inbox.store import SqlStore, open_sqlite
+from inbox.store import SqlStore
 from tests.conftest import contact, msg
-from tests.gui_helpers import settled
+from tests.gui_helpers import desk_window, settled
 from ui import gc_pauses, queue_model
 from ui.main_window import VIEW_ORDER, MainWindow
 from ui.queue_model import QueueModel
@@ -36,9 +35,7 @@ def window(qtbot: QtBot, store: SqlStore, account_id: int,
                   for n in range(OPEN + RESOLVED)]))
     for conv_id in store.queue_ids(View.NEEDS_REPLY)[OPEN:]:
         store.resolve(conv_id, actor="test")
-    w = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(), poll_ms=600_000)
-    qtbot.addWidget(w)
-    w.show()
+    w = desk_window(qtbot, store, data_dir)
     settled(qtbot, w)
     yield w
     w.close()

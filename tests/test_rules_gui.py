@@ -18,15 +18,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from inbox.credentials import MemoryCredentials
 from inbox.domain import ChannelKind, EventType, IngestBatch, Priority, View
 from inbox.rules import parse_rules
 from inbox.rules_run import load_rules
 from inbox.sandbox import XSandbox
 from inbox.store import SqlStore, open_sqlite
 from tests.conftest import T0, contact, msg
-from tests.gui_helpers import live_window, settled
-from ui.main_window import MainWindow
+from tests.gui_helpers import desk_window, live_window, settled
 from ui.queue_model import QueueModel
 from ui.rule_editor import ActionRow, ConditionRow
 from ui.rule_values import ChoiceValue, ManyValue, NumberValue, SpikeValue, TextValue
@@ -265,9 +263,7 @@ def test_sort_by_time_left_puts_the_nearest_deadline_first(
     ids = {c.thread_id: c.id
            for c in store.conversations(store.queue_ids(View.ALL_OPEN)).values()}
     store.set_priority(ids["hot"], Priority.HIGH, actor="test")  # 30 min: due at 0:50
-    w = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(), poll_ms=600_000)
-    qtbot.addWidget(w)
-    w.show()  # a window never shown gets no close event: its worker threads would outlive it
+    w = desk_window(qtbot, store, data_dir)
     settled(qtbot, w)
     order = [w.model.conversation_id(r) for r in range(w.model.rowCount())]
     assert order == [ids["old"], ids["dm"], ids["hot"]]  # waiting longest
@@ -353,9 +349,7 @@ def test_why_urgent_lists_newest_firings_first(
     store.ingest(account_id, IngestBatch(messages=[msg("1", thread="a", text="hi")],
                                          contacts=[contact()]))
     [conv_id] = store.queue_ids(View.NEEDS_REPLY)
-    w = MainWindow(store, lambda: open_sqlite(data_dir), MemoryCredentials(), poll_ms=600_000)
-    qtbot.addWidget(w)
-    w.show()
+    w = desk_window(qtbot, store, data_dir)
     # the start-up sync's timers fire first (waiting, SLA: the message is old)
     qtbot.waitUntil(lambda: bool(w.last_reports), timeout=10_000)
     for n, (rule, reason) in enumerate([("VIP", "followers 120,000 >= 10,000"),
