@@ -138,7 +138,6 @@ class MainWindow(QMainWindow):
         self.syncer = StoreWorker(open_store, "inbox-sync")
         self.send_worker = StoreWorker(open_store, "inbox-send")
         self.read_worker = StoreWorker(open_store, "inbox-reader")
-        self._counts_asked = 0
         self._scroll = 0  # where the queue was scrolled when its ids were swapped
         self._switched = False  # a view change waits for its rows
         self._closed = False
@@ -473,18 +472,12 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         """Every view's count, read on the reader thread (only the latest of several
         asked in a row is read)."""
-        self._counts_asked += 1
-        asked = self._counts_asked
+        self.read_worker.submit_latest(
+            "counts", lambda store: [store.count(view) for view in VIEW_ORDER],
+            self._show_counts)
 
-        def job(store: SqlStore) -> list[int] | None:
-            if asked != self._counts_asked:
-                return None
-            return [store.count(view) for view in VIEW_ORDER]
-
-        self.read_worker.submit(job, self._show_counts)
-
-    def _show_counts(self, counts: list[int] | None) -> None:
-        if counts is None or self._closed:
+    def _show_counts(self, counts: list[int]) -> None:
+        if self._closed:
             return
         for row, (view, n) in enumerate(zip(VIEW_ORDER, counts, strict=True)):
             item = self.views.item(row)

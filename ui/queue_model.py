@@ -67,7 +67,6 @@ class QueueModel(QAbstractTableModel):
         self.view = View.NEEDS_REPLY
         self._ids: list[int] = []
         self._rows: dict[int, Conversation] = {}
-        self._asked = 0  # the latest refresh asked for; older answers are dropped
         self._changed: frozenset[int] | None = frozenset()  # to drop when the ids arrive
         self.loading = False
         self.now: datetime = utcnow()
@@ -99,34 +98,27 @@ class QueueModel(QAbstractTableModel):
             self._changed = None
         else:
             self._changed |= changed
-        self._asked += 1
-        asked, view, by_time_left = self._asked, self.view, self.sort_by_time_left
+        view, by_time_left = self.view, self.sort_by_time_left
         if self._reader is None:
-            self._swap(asked, read_queue(self._store, view, by_time_left))
+            self._swap(read_queue(self._store, view, by_time_left))
             return
-
-        def job(store: SqlStore) -> Loaded | None:
-            if asked != self._asked:
-                return None  # a newer refresh is queued behind this one: it reads
-            return read_queue(store, view, by_time_left)
-
         self.loading = True
         if not self._ids and not by_time_left:
             # A view just switched to shows its first page at once (one keyset page,
             # ~2 ms) while its whole id list is read behind it (the 216,000 ids of
             # "Resolved" at a million messages take ~150 ms: over the 100 ms an action
             # may take).
-            def first_page(store: SqlStore) -> FirstPage | None:
-                if asked != self._asked:
-                    return None
-                return store.queue_page(view, None, PAGE).conversations, SlaPolicy.load(store)
+            self._reader.submit_latest(
+                "queue-first-page",
+                lambda store: (store.queue_page(view, None, PAGE).conversations,
+                               SlaPolicy.load(store)),
+                partial(self._show_first_page, view))
+        self._reader.submit_latest("queue", lambda store: read_queue(store, view, by_time_left),
+                                   self._swap, self._not_read)
 
-            self._reader.submit(first_page, partial(self._show_first_page, asked))
-        self._reader.submit(job, partial(self._swap, asked), partial(self._not_read, asked))
-
-    def _show_first_page(self, asked: int, loaded: FirstPage | None) -> None:
-        if loaded is None or asked != self._asked or self._ids:
-            return  # outdated, or the whole list is in already
+    def _show_first_page(self, view: View, loaded: FirstPage) -> None:
+        if self._ids or view is not self.view or self.sort_by_time_left:
+            return  # the whole list is in already, or another view or order was asked
         conversations, policy = loaded
         self.beginResetModel()
         self.now = self.clock()
@@ -136,13 +128,10 @@ class QueueModel(QAbstractTableModel):
         self._badges.clear()
         self.endResetModel()
 
-    def _not_read(self, asked: int, _exc: object) -> None:
-        if asked == self._asked:  # logged by the worker; the current rows stay
-            self.loading = False
+    def _not_read(self, _exc: object) -> None:
+        self.loading = False  # logged by the worker; the current rows stay
 
-    def _swap(self, asked: int, loaded: Loaded | None) -> None:
-        if loaded is None or asked != self._asked:
-            return
+    def _swap(self, loaded: Loaded) -> None:
         self.loading = False
         changed, self._changed = self._changed, frozenset()
         self.beginResetModel()

@@ -69,6 +69,7 @@ class _Runner(QObject):
 
 
 _LIVE: set[StoreWorker] = set()
+_SKIPPED = object()  # a submit_latest job that a newer ask made pointless
 
 
 def stop_all() -> int:
@@ -102,6 +103,7 @@ class StoreWorker(QObject):
         self._runner.finished.connect(self._receiver.deliver)
         self._thread.start()
         self.pending = 0
+        self._latest: dict[str, int] = {}  # topic -> the newest ask (submit_latest)
         _LIVE.add(self)
 
     def submit(self, job: Job, on_done: Callback | None = None,
@@ -119,6 +121,29 @@ class StoreWorker(QObject):
                 on_error(exc)
 
         self._submit.emit((job, done, error))
+
+    def submit_latest(self, topic: str, job: Job, on_done: Callback | None = None,
+                      on_error: Callback | None = None) -> None:
+        """``submit`` for reads a newer ask of the same ``topic`` makes pointless (a view's
+        ids, the counts): a job still queued when a newer one arrives is skipped, and
+        only the newest ask's answer (or error) is delivered."""
+        ticket = self._latest[topic] = self._latest.get(topic, 0) + 1
+
+        def newest() -> bool:
+            return self._latest[topic] == ticket
+
+        def guarded(store: SqlStore) -> Any:
+            return job(store) if newest() else _SKIPPED
+
+        def done(value: Any) -> None:
+            if value is not _SKIPPED and newest() and on_done:
+                on_done(value)
+
+        def error(exc: Any) -> None:
+            if newest() and on_error:
+                on_error(exc)
+
+        self.submit(guarded, done, error)
 
     def stop(self) -> None:
         """Finish queued jobs, close the store, end the thread (keeping it referenced)."""
