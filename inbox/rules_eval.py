@@ -144,14 +144,14 @@ def _words_test(c: Condition, get: Callable[[Facts], Any]) -> tuple[Test, Explai
         return (lambda x: not wanted.isdisjoint(get(x))), (
             lambda x: f"tagged {', '.join(sorted(set(c.value) & get(x)))}")
     listed = WordList(words)
-    if c.field == "text":
-        if not listed.phrases:  # the common case: one set intersection
-            return (lambda x: not listed.single.isdisjoint(x.keys())), (
-                lambda x: f"{label} contains '{listed.first_found(x.keys(), x.joined())}'")
-        return (lambda x: listed.found_in(x.keys(), x.joined())), (
-            lambda x: f"{label} contains '{listed.first_found(x.keys(), x.joined())}'")
-    return (lambda x: listed.found_in(*text_index(str(get(x))))), (
-        lambda x: f"{label} contains '{listed.first_found(*text_index(str(get(x))))}'")
+    if c.field == "text":  # the message's own index: built once, shared by every rule
+        def index(x: Facts) -> tuple[frozenset[str], str]:
+            return x.keys(), x.joined()
+    else:
+        def index(x: Facts) -> tuple[frozenset[str], str]:
+            return text_index(str(get(x)))
+    return (lambda x: listed.found_in(*index(x))), (
+        lambda x: f"{label} contains '{listed.first_found(*index(x))}'")
 
 
 def compile_condition(c: Condition, rule: str) -> tuple[Test, Explain]:

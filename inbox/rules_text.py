@@ -114,7 +114,8 @@ class WordList:
 
     def found_in(self, keys: frozenset[str], joined: str) -> bool:
         """Whether a text (as ``text_index`` gives it) has any entry."""
-        return not self.single.isdisjoint(keys) or any(p in joined for p in self.phrases)
+        return not self.single.isdisjoint(keys) or bool(
+            self.phrases and any(p in joined for p in self.phrases))
 
     def first_found(self, keys: frozenset[str], joined: str) -> str | None:
         """The first entry, in the list's order, the text has (for a rule's reason)."""
